@@ -1,0 +1,16 @@
+import type * as vscode from 'vscode';
+import type MarkdownIt from 'markdown-it';
+import { hatenaPlugin } from './hatena';
+import { registerPreview } from './preview/previewManager';
+
+export function activate(context: vscode.ExtensionContext) {
+  registerPreview(context);
+  return {
+    /** VS Code's built-in Markdown preview calls this (contributes."markdown.markdownItPlugins"). */
+    extendMarkdownIt(md: MarkdownIt): MarkdownIt {
+      return md.use(hatenaPlugin);
+    },
+  };
+}
+
+export function deactivate(): void {}

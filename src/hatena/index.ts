@@ -1,0 +1,3 @@
+export * from './fotolife';
+export * from './plugin';
+export * from './renderer';
