@@ -2,9 +2,11 @@ import type * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import { hatenaPlugin } from './hatena';
 import { registerPreview } from './preview/previewManager';
+import { registerEditorFeatures } from './editor';
 
 export function activate(context: vscode.ExtensionContext) {
   registerPreview(context);
+  registerEditorFeatures(context);
   return {
     /** VS Code's built-in Markdown preview calls this (contributes."markdown.markdownItPlugins"). */
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
