@@ -1,6 +1,7 @@
 // Bundles the extension (node + browser builds), the preview webview script and the CLI.
 // `--production` minifies and drops source maps (used by `npm run package`); `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -26,6 +27,9 @@ const builds = [
   // Command-line renderer.
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+// A production build starts clean, so no development source map slips into the .vsix.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   for (const options of builds) {

@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import { findWebviewFrame, openWorkbench, quickOpen, runCommand, screenshot, type Workbench } from './workbench';
+
+// The vertical slice, like a person: open a report, run the palette command, see the Fotolife image.
+describe('e2e: the packaged extension in the real workbench', function () {
+  let workbench: Workbench;
+  before(async () => {
+    workbench = await openWorkbench();
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('"Hatena: Open Preview to the Side" renders the Fotolife image from the CDN URL', async () => {
+    const { page } = workbench;
+    await quickOpen(page, 'slice.md');
+    await runCommand(page, 'Hatena: Open Preview to the Side');
+    const frame = await findWebviewFrame(page, (doc) => !!doc.querySelector('img.hatena-fotolife'));
+    const src = await frame.$eval('img.hatena-fotolife', (img) => img.getAttribute('src'));
+    assert.equal(src, 'https://cdn-ak.f.st-hatena.com/images/fotolife/y/yasay/20170604/20170604220500.jpg');
+    await screenshot(page, 'slice-preview');
+  });
+
+  it('reached nothing outside loopback', () => {
+    // Requests are aborted anyway; this tells us when something tried (CDN images are expected).
+    const unexpected = [...workbench.blocked].filter((o) => !/st-hatena\.com$/.test(new URL(o).hostname));
+    assert.deepEqual(unexpected, []);
+  });
+});

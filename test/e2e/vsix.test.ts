@@ -1,0 +1,30 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+// The runner installs the packaged .vsix into code-server; what landed is what users get.
+describe('e2e: the packaged .vsix', () => {
+  const dir = process.env.HATENA_VSIX_EXTENSION_DIR ?? '';
+  const files = () => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile());
+
+  it('ships the bundles, assets, nls files and docs', () => {
+    // vsce stores the docs as readme.md, changelog.md and LICENSE.txt.
+    const shipped = new Set(files());
+    for (const f of ['package.json', 'package.nls.json', 'package.nls.ja.json', 'readme.md', 'changelog.md', 'LICENSE.txt',
+      'dist/extension.js', 'dist/web/extension.js', 'dist/webview/preview.js', 'dist/cli.js',
+      'syntaxes/hatena-markdown.injection.tmLanguage.json', 'snippets/hatena.code-snippets', 'media/hatena.css']) {
+      assert.ok(shipped.has(f), `${f} is in the .vsix`);
+    }
+  });
+
+  it('ships no sources, tests, source maps or node_modules', () => {
+    const unwanted = files().filter((f) => /^(src|test|bench|out|node_modules|\.vscode-test)\/|\.map$|\.ts$|tsconfig|esbuild/.test(f));
+    assert.deepEqual(unwanted, []);
+  });
+
+  it('ships minified production bundles', () => {
+    const bundle = fs.readFileSync(path.join(dir, 'dist', 'extension.js'), 'utf8');
+    assert.ok(!bundle.includes('sourceMappingURL'), 'no source map reference');
+    assert.ok(bundle.split('\n').length < 50, 'minified');
+  });
+});
