@@ -16,8 +16,14 @@ const CODE_SERVER = path.join(CACHE_DIR, 'cs', 'node_modules', '.bin', 'code-ser
 export function ensureCodeServer(): void {
   execFileSync('bash', [path.join(REPO_ROOT, 'test', 'vscode', 'setup-code-server.sh')], {
     stdio: 'inherit',
-    env: { ...process.env, HATENA_VSCODE_TEST_DIR: CACHE_DIR },
+    env: { ...withoutNpmEnvironment(process.env), HATENA_VSCODE_TEST_DIR: CACHE_DIR },
   });
+}
+
+/** Under `npm test`, npm's own variables (npm_node_execpath, NODE, npm_config_*) would make the nested
+ *  install and code-server's postinstall run on this Node instead of Node 24. */
+function withoutNpmEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^(npm_|NODE$|INIT_CWD$)/i.test(key)));
 }
 
 export function freePort(): Promise<number> {
@@ -72,7 +78,7 @@ export function createState(label: string): ServerState {
 function serverEnv(state: ServerState): NodeJS.ProcessEnv {
   const xdg = path.join(state.dir, 'xdg');
   return {
-    ...process.env,
+    ...withoutNpmEnvironment(process.env),
     PATH: `${NODE24_BIN}${path.delimiter}${process.env.PATH ?? ''}`,
     XDG_CONFIG_HOME: xdg,
     XDG_DATA_HOME: xdg,
