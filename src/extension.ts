@@ -10,7 +10,9 @@ export function activate(context: vscode.ExtensionContext) {
   return {
     /** VS Code's built-in Markdown preview calls this (contributes."markdown.markdownItPlugins"). */
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
-      return md.use(hatenaPlugin);
+      // The built-in preview stamps its own data-line attributes and blocks third-party iframes by CSP,
+      // so embeds render as static cards there.
+      return md.use(hatenaPlugin, { embeds: 'card', sourceLines: false });
     },
   };
 }

@@ -1,0 +1,17 @@
+/** How the Hatena plugins render. Every field is optional; the defaults give the HTML Hatena publishes. */
+export interface HatenaRendererOptions {
+  /** Stamp block-level tokens with data-line="{map[0]}" and class "code-line" (like VS Code's preview), for scroll sync. */
+  sourceLines?: boolean;
+  /** [URL:embed] rendering: 'iframe' = exactly as Hatena publishes (default); 'card' = a static, network-free card
+   *  <div class="hatena-embed-card" ...> with the URL, host and a link (for the preview under strict CSP). */
+  embeds?: 'iframe' | 'card';
+}
+
+export type ResolvedOptions = Required<HatenaRendererOptions>;
+
+export function resolveOptions(options: HatenaRendererOptions | undefined): ResolvedOptions {
+  return {
+    sourceLines: options?.sourceLines === true,
+    embeds: options?.embeds === 'card' ? 'card' : 'iframe',
+  };
+}

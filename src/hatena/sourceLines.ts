@@ -1,0 +1,23 @@
+import type MarkdownIt from 'markdown-it';
+
+/**
+ * Stamps every block-level opening token with `data-line="{map[0]}"` and class `code-line`, as VS Code's own
+ * preview does, so a preview can map scroll positions to source lines. html_block ignores attrs, so (like VS Code)
+ * an empty marker div goes in front of it.
+ */
+export function sourceLinesPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('hatena_source_lines', (state) => {
+    for (const token of state.tokens) {
+      if (token.map && token.block && token.nesting !== -1 && token.type !== 'inline') {
+        token.attrJoin('class', 'code-line');
+        token.attrSet('data-line', String(token.map[0]));
+      }
+    }
+  });
+  const htmlBlock = md.renderer.rules.html_block;
+  md.renderer.rules.html_block = (tokens, idx, options, env, self) => {
+    const line = tokens[idx].attrGet('data-line');
+    const inner = htmlBlock ? htmlBlock(tokens, idx, options, env, self) : tokens[idx].content;
+    return line === null ? inner : `<div class="code-line" data-line="${line}"></div>${inner}`;
+  };
+}
