@@ -1,44 +1,143 @@
 import type MarkdownIt from 'markdown-it';
+import { attrs } from './html';
+import { closingBracket, insideLink, startsWithAt } from './inlineScan';
+import { isHatenaId } from './hatenaIdRule';
 
-/** `[f:id:USER:YYYYMMDDhhmmss{j,p,g,f}:plain|image|movie(:option)*]` parsed. */
+/** `[f:id:USER:YYYYMMDDhhmmss{j,p,g,f}:plain|image|movie(:option)*]`, parsed and validated. */
 export interface FotolifeImage {
   user: string;
+  /** 14-digit timestamp id. */
   id: string;
   ext: 'jpg' | 'png' | 'gif';
   kind: 'plain' | 'image' | 'movie';
+  width?: number;
+  height?: number;
+  align?: 'left' | 'right';
+  size?: 'small' | 'medium';
+  title?: string;
+  alt?: string;
 }
 
-const FOTOLIFE = /^\[f:id:([A-Za-z][A-Za-z0-9_-]{2,31}):(\d{14})([jpgf]):(plain|image|movie)\]/;
 const EXT = { j: 'jpg', p: 'png', g: 'gif', f: 'jpg' } as const;
+const KINDS = new Set(['plain', 'image', 'movie']);
 
-export function parseFotolife(text: string): { image: FotolifeImage; length: number } | undefined {
-  const m = FOTOLIFE.exec(text);
-  if (!m) return undefined;
-  return {
-    image: { user: m[1], id: m[2], ext: EXT[m[3] as keyof typeof EXT], kind: m[4] as FotolifeImage['kind'] },
-    length: m[0].length,
-  };
+export const FOTOLIFE_TOKEN = 'hatena_fotolife';
+
+/** True when the 14 digits are a real date and time (Fotolife ids are upload timestamps). */
+export function isFotolifeTimestamp(id: string): boolean {
+  if (!/^\d{14}$/.test(id)) return false;
+  const year = +id.slice(0, 4), month = +id.slice(4, 6), day = +id.slice(6, 8);
+  const hour = +id.slice(8, 10), minute = +id.slice(10, 12), second = +id.slice(12, 14);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return day <= days;
 }
 
+/** A segment that starts a new option; `title=`/`alt=` values run until one of these (so they may contain `:`). */
+function isOptionSegment(segment: string): boolean {
+  return KINDS.has(segment) || /^(?:[wh]\d{1,5}|left|right|small|medium|title=.*|alt=.*)$/s.test(segment);
+}
+
+/**
+ * Parses the text between the brackets (`f:id:USER:IDx:kind:opts`). Returns undefined for anything that is not a
+ * valid image (bad user id, impossible timestamp, unknown extension letter or option), which then stays as typed.
+ */
+export function parseFotolifeBody(body: string): FotolifeImage | undefined {
+  const m = /^f:id:([^:]*):(\d{14})([a-z]?)(?::(.*))?$/s.exec(body);
+  if (!m || !isHatenaId(m[1]) || !isFotolifeTimestamp(m[2])) return undefined;
+  const ext = EXT[m[3] as keyof typeof EXT];
+  if (!ext) return undefined;
+  const image: FotolifeImage = { user: m[1], id: m[2], ext, kind: 'image' };
+  let kind: FotolifeImage['kind'] | undefined;
+  const segments = m[4] === undefined ? [] : m[4].split(':');
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    if (KINDS.has(segment)) {
+      if (kind) return undefined;
+      kind = segment as FotolifeImage['kind'];
+    } else if (/^[wh]\d{1,5}$/.test(segment)) {
+      const n = parseInt(segment.slice(1), 10);
+      if (n === 0) return undefined;
+      if (segment[0] === 'w') image.width = n; else image.height = n;
+    } else if (segment === 'left' || segment === 'right') {
+      image.align = segment;
+    } else if (segment === 'small' || segment === 'medium') {
+      image.size = segment;
+    } else if (segment.startsWith('title=') || segment.startsWith('alt=')) {
+      let value = segment.slice(segment.indexOf('=') + 1);
+      while (i + 1 < segments.length && !isOptionSegment(segments[i + 1])) value += ':' + segments[++i];
+      if (segment[0] === 't') image.title = value; else image.alt = value;
+    } else {
+      return undefined;
+    }
+  }
+  // [U] Hatena's editor always writes a kind; without one we follow the old はてな記法 default, a linked image.
+  image.kind = kind ?? 'image';
+  return image;
+}
+
+/** Parses a whole `[f:id:…]` notation at the start of `text`. */
+export function parseFotolife(text: string): { image: FotolifeImage; length: number } | undefined {
+  if (!text.startsWith('[f:id:')) return undefined;
+  const close = text.indexOf(']');
+  const newline = text.indexOf('\n');
+  if (close < 0 || (newline >= 0 && newline < close)) return undefined;
+  const image = parseFotolifeBody(text.slice(1, close));
+  return image && { image, length: close + 1 };
+}
+
+/** CDN URL: `https://cdn-ak.f.st-hatena.com/images/fotolife/{u}/{user}/{yyyymmdd}/{id}{_m|_120}.{ext}`. */
 export function fotolifeUrl(image: FotolifeImage): string {
-  return `https://cdn-ak.f.st-hatena.com/images/fotolife/${image.user[0]}/${image.user}/${image.id.slice(0, 8)}/${image.id}.${image.ext}`;
+  // [U] Thumbnails: Fotolife serves `_m` (small) and `_120` (medium) thumbnails, always as JPEG.
+  const suffix = image.size === 'small' ? '_m.jpg' : image.size === 'medium' ? '_120.jpg' : `.${image.ext}`;
+  return `https://cdn-ak.f.st-hatena.com/images/fotolife/${image.user[0]}/${image.user}/${image.id.slice(0, 8)}/${image.id}${suffix}`;
+}
+
+/** The Fotolife page of the image, which `:image` links to. */
+export function fotolifePageUrl(image: FotolifeImage): string {
+  return `https://f.hatena.ne.jp/${image.user}/${image.id}`;
+}
+
+/** The published HTML. `insideLink` drops the `:image` link so it never nests inside another <a>. */
+export function renderFotolife(image: FotolifeImage, insideLink = false): string {
+  const style = [image.width && `width:${image.width}px`, image.height && `height:${image.height}px`].filter(Boolean).join(';');
+  // [U] Float classes go on the img next to hatena-fotolife, where the theme's selectors look for them.
+  const className = image.align ? `hatena-fotolife hatena-image-${image.align}` : 'hatena-fotolife';
+  const img = `<img${attrs([
+    ['src', fotolifeUrl(image)],
+    ['alt', image.alt],
+    ['loading', 'lazy'],
+    ['title', image.title ?? ''],
+    ['class', className],
+    ['style', style || undefined],
+    ['itemprop', 'image'],
+  ])}>`;
+  // [U] :movie (old Flash video) has no player today; it shows like :image, linked to its Fotolife page.
+  const linked = image.kind !== 'plain' && !insideLink
+    ? `<a${attrs([['href', fotolifePageUrl(image)], ['class', 'hatena-fotolife'], ['itemprop', 'url']])}>${img}</a>`
+    : img;
+  return `<span itemscope itemtype="http://schema.org/Photograph">${linked}</span>`;
 }
 
 export function fotolifePlugin(md: MarkdownIt): void {
-  md.inline.ruler.before('link', 'hatena_fotolife', (state: MarkdownIt.StateInline, silent: boolean) => {
-    if (state.src.charCodeAt(state.pos) !== 0x5b /* [ */) return false;
-    const parsed = parseFotolife(state.src.slice(state.pos, state.pos + 200));
-    if (!parsed) return false;
+  md.inline.ruler.before('link', FOTOLIFE_TOKEN, (state, silent) => {
+    const pos = state.pos;
+    if (!startsWithAt(state.src, '[f:id:', pos)) return false;
+    const close = closingBracket(state, pos);
+    if (close < 0) return false;
+    const image = parseFotolifeBody(state.src.slice(pos + 1, close));
+    if (!image) return false;
     if (!silent) {
-      const token = state.push('hatena_fotolife', '', 0);
-      token.meta = parsed.image;
+      const token = state.push(FOTOLIFE_TOKEN, '', 0);
+      token.meta = { image, insideLink: insideLink(state) };
+      token.content = state.src.slice(pos, close + 1);
     }
-    state.pos += parsed.length;
+    state.pos = close + 1;
     return true;
   });
-  md.renderer.rules.hatena_fotolife = (tokens, idx) => {
-    const image = tokens[idx].meta as FotolifeImage;
-    const esc = md.utils.escapeHtml;
-    return `<span itemscope itemtype="http://schema.org/Photograph"><img src="${esc(fotolifeUrl(image))}" loading="lazy" title="" class="hatena-fotolife" itemprop="image"></span>`;
+  md.renderer.rules[FOTOLIFE_TOKEN] = (tokens, idx) => {
+    const { image, insideLink } = tokens[idx].meta as { image: FotolifeImage; insideLink: boolean };
+    return renderFotolife(image, insideLink);
   };
 }

@@ -1,0 +1,137 @@
+import type MarkdownIt from 'markdown-it';
+import { escapeHtml } from './html';
+import { insideLink, nextIndexOf } from './inlineScan';
+
+type Token = MarkdownIt.Token;
+type StateInline = MarkdownIt.StateInline;
+
+export const FOOTNOTE_REF_TOKEN = 'hatena_footnote_ref';
+export const FOOTNOTE_LIST_TOKEN = 'hatena_footnotes';
+
+export interface FootnoteRef {
+  /** The note's inline tokens (notation inside a note works). */
+  children: Token[];
+  /** Source text of the note, for the id hash. */
+  source: string;
+  /** Filled in document order by the core rule. */
+  number: number;
+  hash: string;
+}
+
+/** 32-bit FNV-1a as 8 hex digits. Hatena's own derivation is unknown [U]; ours only needs to be stable and unique. */
+export function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Closing positions of the escapes `(((x)))` and `)((x))(`, where `))` is printed and 3 characters skipped. */
+const escapeCloses = new WeakMap<StateInline, Set<number>>();
+
+function registerEscapeClose(state: StateInline, at: number): void {
+  let set = escapeCloses.get(state);
+  if (!set) { set = new Set(); escapeCloses.set(state, set); }
+  set.add(at);
+}
+
+function footnoteOpen(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const pos = state.pos;
+  if (src.charCodeAt(pos + 1) !== 0x28) return false;
+  if (src.charCodeAt(pos + 2) === 0x28) {
+    // `(((x)))` prints `((x))`: an escape, not a note.
+    const close = nextIndexOf(state, ')))', pos + 3);
+    if (close < 0 || close + 3 > state.posMax) return false;
+    if (!silent) { state.pending += '(('; registerEscapeClose(state, close); }
+    state.pos = pos + 3;
+    return true;
+  }
+  const close = nextIndexOf(state, '))', pos + 2);
+  if (close < 0 || close + 2 > state.posMax || close === pos + 2 || insideLink(state)) return false;
+  const source = src.slice(pos + 2, close);
+  if (source.trim() === '') return false;
+  if (!silent) {
+    const children: Token[] = [];
+    state.md.inline.parse(source, state.md, state.env, children);
+    const token = state.push(FOOTNOTE_REF_TOKEN, 'a', 0);
+    token.meta = { children, source, number: 0, hash: '' } satisfies FootnoteRef;
+    token.content = src.slice(pos, close + 2);
+  }
+  state.pos = close + 2;
+  return true;
+}
+
+function footnoteCloseParen(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const pos = state.pos;
+  if (escapeCloses.get(state)?.has(pos)) {
+    if (!silent) state.pending += '))';
+    state.pos = pos + 3;
+    return true;
+  }
+  // `)((x))(` prints `((x))`.
+  if (src.charCodeAt(pos + 1) !== 0x28 || src.charCodeAt(pos + 2) !== 0x28) return false;
+  const close = nextIndexOf(state, '))(', pos + 3);
+  if (close < 0 || close + 3 > state.posMax) return false;
+  if (!silent) { state.pending += '(('; registerEscapeClose(state, close); }
+  state.pos = pos + 3;
+  return true;
+}
+
+/** Tag-free text of a rendered note for the title attribute, re-escaped (stray quotes from raw HTML included). */
+function titleText(html: string): string {
+  const text = html.replace(/<[^>]*>/g, '').replace(/&(lt|gt|quot|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&' })[e]!);
+  return escapeHtml(text.replace(/\s+/g, ' ').trim());
+}
+
+export function footnotesPlugin(md: MarkdownIt): void {
+  md.inline.ruler.before('linkify', 'hatena_footnote', (state, silent) => {
+    const code = state.src.charCodeAt(state.pos);
+    if (code === 0x28) return footnoteOpen(state, silent);
+    if (code === 0x29) return footnoteCloseParen(state, silent);
+    return false;
+  });
+
+  // Number the notes in document order and append the list, after every inline token exists.
+  md.core.ruler.after('inline', 'hatena_footnote_list', (state) => {
+    const notes: FootnoteRef[] = [];
+    const used = new Set<string>();
+    const visit = (tokens: Token[] | null) => {
+      if (!tokens) return;
+      for (const token of tokens) {
+        if (token.type === FOOTNOTE_REF_TOKEN) {
+          const ref = token.meta as FootnoteRef;
+          ref.number = notes.length + 1;
+          let hash = fnv1a(`${ref.number}:${ref.source}`);
+          while (used.has(hash)) hash = fnv1a(hash);
+          used.add(hash);
+          ref.hash = hash;
+          notes.push(ref);
+        }
+        if (token.children) visit(token.children);
+      }
+    };
+    visit(state.tokens);
+    if (notes.length === 0) return;
+    const list = new state.Token(FOOTNOTE_LIST_TOKEN, 'div', 0);
+    list.block = true;
+    list.meta = notes;
+    state.tokens.push(list);
+  });
+
+  md.renderer.rules[FOOTNOTE_REF_TOKEN] = (tokens, idx, options, env, self) => {
+    const ref = tokens[idx].meta as FootnoteRef;
+    const title = titleText(self.renderInline(ref.children, options, env));
+    return `<a href="#f-${ref.hash}" id="fn-${ref.hash}" name="fn-${ref.hash}" title="${title}">*${ref.number}</a>`;
+  };
+  md.renderer.rules[FOOTNOTE_LIST_TOKEN] = (tokens, idx, options, env, self) => {
+    const notes = tokens[idx].meta as FootnoteRef[];
+    const items = notes.map((ref) =>
+      `<p class="footnote"><a href="#fn-${ref.hash}" id="f-${ref.hash}" name="f-${ref.hash}" class="footnote-number">*${ref.number}</a>` +
+      `<span class="footnote-delimiter">:</span><span class="footnote-text">${self.renderInline(ref.children, options, env)}</span></p>\n`);
+    return `<div class="footnote">\n${items.join('')}</div>\n`;
+  };
+}

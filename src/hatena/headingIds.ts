@@ -1,0 +1,52 @@
+import type MarkdownIt from 'markdown-it';
+import { TOC_TOKEN } from './toc';
+
+type Token = MarkdownIt.Token;
+
+export interface TocHeading { level: number; id: string; text: string }
+
+/**
+ * Hatena's heading id: runs of whitespace → `-`, ASCII punctuation other than `-` and `_` removed, everything else
+ * (Japanese included) kept. `Auth0 環境設定` → `Auth0-環境設定`, `Module定義ファイル(.mod)` → `Module定義ファイルmod`.
+ */
+export function hatenaHeadingId(text: string): string {
+  return text.trim().replace(/\s+/g, '-').replace(/[!-,./:-@[-^`{-~]/g, '');
+}
+
+/** Plain text of a heading's inline tokens, as a reader sees it (notation shows its visible text). */
+export function inlineText(children: Token[] | null): string {
+  let text = '';
+  for (const child of children ?? []) {
+    if (child.type === 'text' || child.type === 'code_inline') text += child.content;
+    else if (child.type === 'softbreak' || child.type === 'hardbreak') text += ' ';
+    else if (child.type === 'hatena_keyword_link' || child.type === 'hatena_id') text += (child.meta as { text?: string }).text ?? child.content;
+    else if (child.children) text += inlineText(child.children);
+  }
+  return text;
+}
+
+/**
+ * Gives every heading its Hatena id and hands the list to each `[:contents]` token. [U] Hatena's suffix for
+ * repeated headings is unknown; like GitHub we append -1, -2, … and skip any id already taken.
+ */
+export function headingIdsPlugin(md: MarkdownIt): void {
+  md.core.ruler.after('inline', 'hatena_heading_ids', (state) => {
+    const headings: TocHeading[] = [];
+    const used = new Set<string>();
+    const tocs: Token[] = [];
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (token.type === TOC_TOKEN) { tocs.push(token); continue; }
+      if (token.type !== 'heading_open') continue;
+      const text = inlineText(tokens[i + 1]?.children ?? null).trim();
+      const base = hatenaHeadingId(text) || 'section';
+      let id = base;
+      for (let n = 1; used.has(id); n++) id = `${base}-${n}`;
+      used.add(id);
+      token.attrSet('id', id);
+      headings.push({ level: Number(token.tag.slice(1)), id, text });
+    }
+    for (const toc of tocs) toc.meta = headings;
+  });
+}
