@@ -122,6 +122,9 @@ export function renderFotolife(image: FotolifeImage, insideLink = false): string
 
 export function fotolifePlugin(md: MarkdownIt): void {
   md.inline.ruler.before('link', FOTOLIFE_TOKEN, (state, silent) => {
+    // Bracket notation is balanced `[…]`; in silent mode (markdown-it measuring a link label) it must count as plain
+    // brackets, or `[[f:id:…]](url)` stops being a link (parseLinkLabel refuses labels with nested tokens at `[`).
+    if (silent) return false;
     const pos = state.pos;
     if (!startsWithAt(state.src, '[f:id:', pos)) return false;
     const close = closingBracket(state, pos);

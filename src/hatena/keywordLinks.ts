@@ -90,6 +90,9 @@ const SCHEME_FIRST = new Set([0x67 /* g */, 0x77 /* w */, 0x61 /* a */, 0x69 /* 
 
 export function keywordLinksPlugin(md: MarkdownIt): void {
   md.inline.ruler.before('link', KEYWORD_LINK_TOKEN, (state, silent) => {
+    // Bracket notation is balanced `[…]`; in silent mode (markdown-it measuring a link label) it must count as plain
+    // brackets, or `[[f:id:…]](url)` stops being a link (parseLinkLabel refuses labels with nested tokens at `[`).
+    if (silent) return false;
     const pos = state.pos;
     if (state.src.charCodeAt(pos) !== 0x5b || !SCHEME_FIRST.has(state.src.charCodeAt(pos + 1)) || insideLink(state)) return false;
     const close = closingBracket(state, pos);

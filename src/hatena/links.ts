@@ -40,6 +40,9 @@ export function safeHref(md: MarkdownIt, url: string): string | undefined {
 
 export function linksPlugin(md: MarkdownIt, embeds: EmbedStyle): void {
   md.inline.ruler.before('link', LINK_TOKEN, (state, silent) => {
+    // Bracket notation is balanced `[…]`; in silent mode (markdown-it measuring a link label) it must count as plain
+    // brackets, or `[[f:id:…]](url)` stops being a link (parseLinkLabel refuses labels with nested tokens at `[`).
+    if (silent) return false;
     const pos = state.pos;
     const src = state.src;
     // `[h` then `ttp` — the cheap test first: most `[` are Markdown links.

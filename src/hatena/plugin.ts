@@ -3,6 +3,7 @@ import { blockNotationParagraphsPlugin } from './blockNotationParagraphs';
 import { codeFencePlugin } from './codeFence';
 import { footnotesPlugin } from './footnotes';
 import { fotolifePlugin } from './fotolife';
+import { fotolifeInHtmlPlugin } from './fotolifeInHtml';
 import { frontMatterPlugin } from './frontMatter';
 import { hatenaIdPlugin } from './hatenaIdRule';
 import { headingIdsPlugin } from './headingIds';
@@ -30,6 +31,7 @@ export function hatenaPlugin(md: MarkdownIt, options?: HatenaRendererOptions): v
   frontMatterPlugin(md);
   // Inline notation: each rule checks its own first characters, so their order only matters for speed.
   fotolifePlugin(md);
+  fotolifeInHtmlPlugin(md);
   texPlugin(md);
   keywordLinksPlugin(md);
   linksPlugin(md, resolved.embeds);

@@ -62,6 +62,9 @@ export function renderTex(notation: TexNotation): string {
 
 export function texPlugin(md: MarkdownIt): void {
   md.inline.ruler.before('link', TEX_TOKEN, (state, silent) => {
+    // Bracket notation is balanced `[…]`; in silent mode (markdown-it measuring a link label) it must count as plain
+    // brackets, or `[[f:id:…]](url)` stops being a link (parseLinkLabel refuses labels with nested tokens at `[`).
+    if (silent) return false;
     const pos = state.pos;
     if (!startsWithAt(state.src, '[tex:', pos)) return false;
     const close = matchingBracket(state, pos);
