@@ -49,8 +49,8 @@ export function hatenaIdPlugin(md: MarkdownIt): void {
     if (!state.pending.endsWith('id')) return false;
     if (pos > 2) {
       const before = src.charCodeAt(pos - 3);
-      // `f:id:USER:…` that failed as Fotolife, paths, mail-like and dotted names are not user links.
-      if (isIdChar(before) || before === 0x3a /* : */ || before === 0x2e /* . */ || before === 0x2f /* / */ || before === 0x40 /* @ */) return false;
+      // `f:id:USER:…` that failed as Fotolife, paths, mail-like and dotted names are not user links; `_id:x_` is.
+      if ((isIdChar(before) && before !== 0x5f /* _ */) || before === 0x3a /* : */ || before === 0x2e /* . */ || before === 0x2f /* / */ || before === 0x40 /* @ */) return false;
     }
     let end = pos + 1;
     while (end < state.posMax && isIdChar(src.charCodeAt(end))) end++;

@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import { fnv1a } from '../../../src/hatena/footnotes';
+import { render } from './helpers';
+
+/** Pulls the (hash, number) pairs out of the inline refs, so expectations can be written with them. */
+function refs(html: string): string[] {
+  return [...html.matchAll(/<a href="#f-([0-9a-f]{8})" id="fn-\1" name="fn-\1" title="[^"]*">\*\d+<\/a>/g)].map((m) => m[1]);
+}
+
+describe('footnotes ((…))', () => {
+  it('renders Hatena\'s inline ref and the end-of-post div.footnote', () => {
+    const html = render('本文((脚注です))。\n');
+    const [h] = refs(html);
+    assert.equal(h, fnv1a('1:脚注です'));
+    assert.equal(html,
+      `<p>本文<a href="#f-${h}" id="fn-${h}" name="fn-${h}" title="脚注です">*1</a>。</p>\n` +
+      '<div class="footnote">\n' +
+      `<p class="footnote"><a href="#fn-${h}" id="f-${h}" name="f-${h}" class="footnote-number">*1</a><span class="footnote-delimiter">:</span><span class="footnote-text">脚注です</span></p>\n` +
+      '</div>\n');
+  });
+
+  it('numbers notes in document order across blocks, headings and lists', () => {
+    const html = render('## 見出し((一))\n\n- 項目((二))\n\n本文((三))\n');
+    assert.deepEqual([...html.matchAll(/>\*(\d+)<\/a>/g)].map((m) => m[1]), ['1', '2', '3', '1', '2', '3']);
+    assert.equal(new Set(refs(html)).size, 3);
+    assert.match(html, /<h2 id="見出し">/);
+  });
+
+  it('keeps ids stable while other text changes, and unique for identical notes', () => {
+    assert.deepEqual(refs(render('A((同じ))\n')), refs(render('B は違う((同じ))\n')));
+    const twice = refs(render('((同じ))((同じ))\n'));
+    assert.equal(new Set(twice).size, 2);
+  });
+
+  it('inline notation and Markdown inside a note work; the title is its plain text', () => {
+    const html = render('x((**太字** と [google:AWS] と `code`))\n');
+    const [h] = refs(html);
+    assert.match(html, new RegExp(`title="太字 と google:AWS と code">\\*1</a>`));
+    assert.match(html, new RegExp(`<span class="footnote-text"><strong>太字</strong> と <a href="https://www.google.com/search\\?q=AWS&amp;ie=utf-8&amp;oe=utf-8" class="hatena-google">google:AWS</a> と <code>code</code></span>`));
+    assert.ok(h);
+  });
+
+  it('escapes the title attribute, raw HTML in the note included', () => {
+    const html = render('x((a "q" <b title="x>y">b</b> & c))\n');
+    assert.match(html, /title="a &quot;q&quot; y&quot;&gt;b &amp; c">\*1<\/a>/);
+  });
+
+  it(')((x))( and (((x))) are escapes that print ((x))', () => {
+    assert.equal(render('a)((x))(b\n'), '<p>a((x))b</p>\n');
+    assert.equal(render('a(((x)))b\n'), '<p>a((x))b</p>\n');
+    assert.equal(render('a(((**x**)))b\n'), '<p>a((<strong>x</strong>))b</p>\n');
+  });
+
+  it('is not a note when empty, unclosed, in code or in link text', () => {
+    for (const text of ['(())', '(( ))', '((unclosed', '`((code))`', '[((x))](https://example.com/)', '(x)', 'f(g(x))']) {
+      assert.doesNotMatch(render(`${text}\n`), /footnote|id="fn-/, text);
+    }
+  });
+
+  it('one paragraph full of unclosed (( stays text', () => {
+    assert.equal(render(`${'(('.repeat(5)}x\n`), `<p>${'(('.repeat(5)}x</p>\n`);
+  });
+});
