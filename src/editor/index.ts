@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
+import { registerHatenaCompletions } from './completion';
+import { registerInsertReportSection } from './insertReportSection';
 
 /** Writing assistance in Markdown editors: completions, the report-section picker. */
-export function registerEditorFeatures(_context: vscode.ExtensionContext): void {
-  // Filled in by the snippets/completion work (issue 6).
+export function registerEditorFeatures(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(registerHatenaCompletions(), registerInsertReportSection(context));
 }

@@ -1,0 +1,79 @@
+// "Hatena: Insert Report Section…": a picker over the shipped snippets (the same file VS Code reads, so there is
+// one source of truth), inserted as a snippet so its tab stops work. A way in without Ctrl+Space.
+import * as vscode from 'vscode';
+import { findHatenaId } from './hatenaIdSource';
+import { fillPlaceholderDefault, HATENA_ID_PLACEHOLDER } from './personalizeSnippet';
+import { parseSnippetCatalogue, type CatalogueSnippet } from './snippetCatalogue';
+
+export const INSERT_REPORT_SECTION_COMMAND = 'hatenaWriter.insertReportSection';
+
+interface SnippetPick extends vscode.QuickPickItem {
+  snippet: CatalogueSnippet;
+}
+
+export function registerInsertReportSection(context: vscode.ExtensionContext): vscode.Disposable {
+  let catalogue: Promise<CatalogueSnippet[]> | undefined;
+  const load = () => {
+    catalogue ??= loadCatalogue(context).catch((e: unknown) => {
+      catalogue = undefined; // try again next time
+      throw e;
+    });
+    return catalogue;
+  };
+  /**
+   * Inserts a snippet of the catalogue at every selection of the active Markdown editor. `name` (the key in the
+   * snippets file) skips the picker. Resolves to whether something was inserted.
+   */
+  return vscode.commands.registerCommand(INSERT_REPORT_SECTION_COMMAND, async (name?: unknown): Promise<boolean> => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown file to insert a report section.'));
+      return false;
+    }
+    let snippets: CatalogueSnippet[];
+    try {
+      snippets = await load();
+    } catch (e) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Hatena Writer could not read its snippets: {0}', String(e)));
+      return false;
+    }
+    const snippet = typeof name === 'string' ? snippets.find((s) => s.name === name) : await pick(snippets);
+    if (!snippet) {
+      if (typeof name === 'string') void vscode.window.showErrorMessage(vscode.l10n.t('No Hatena snippet named "{0}".', name));
+      return false;
+    }
+    const setting = vscode.workspace.getConfiguration('hatenaWriter', editor.document.uri).get<string>('hatenaId');
+    const id = snippet.body.includes(HATENA_ID_PLACEHOLDER) ? findHatenaId(editor.document.getText(), setting)?.id : undefined;
+    const body = id ? fillPlaceholderDefault(snippet.body, HATENA_ID_PLACEHOLDER, id) : snippet.body;
+    return editor.insertSnippet(new vscode.SnippetString(body));
+  });
+}
+
+async function pick(snippets: readonly CatalogueSnippet[]): Promise<CatalogueSnippet | undefined> {
+  const items: SnippetPick[] = snippets.map((snippet) => ({
+    label: snippet.name,
+    description: snippet.prefixes.join(', '),
+    detail: snippet.english || snippet.japanese,
+    snippet,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Insert Report Section'),
+    placeHolder: vscode.l10n.t('Section to insert (type to filter, e.g. session, 感想)'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return picked?.snippet;
+}
+
+/** Reads the snippets file the manifest contributes, through vscode.workspace.fs (works on vscode.dev too). */
+async function loadCatalogue(context: vscode.ExtensionContext): Promise<CatalogueSnippet[]> {
+  const contributed = (context.extension.packageJSON as { contributes?: { snippets?: { language?: string; path?: string }[] } })
+    .contributes?.snippets ?? [];
+  const paths = contributed.filter((s) => s.language === 'markdown' && s.path).map((s) => s.path!);
+  const all: CatalogueSnippet[] = [];
+  for (const path of paths) {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, path));
+    all.push(...parseSnippetCatalogue(new TextDecoder().decode(bytes)));
+  }
+  return all;
+}

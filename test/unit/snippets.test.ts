@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeSnippet, expandSnippet, lintSnippetBody } from '../../src/editor/snippetAnalysis';
+import { parseSnippetCatalogue, SnippetCatalogueError, splitGloss } from '../../src/editor/snippetCatalogue';
+import { parseSnippet } from '../../src/editor/snippetSyntax';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const snippetsPath = path.join(ROOT, manifest.contributes.snippets[0].path);
+const catalogue = parseSnippetCatalogue(fs.readFileSync(snippetsPath, 'utf8'));
+
+describe('shipped snippets (snippets/hatena.code-snippets)', () => {
+  it('is contributed for markdown and parses as strict JSON', () => {
+    assert.equal(manifest.contributes.snippets[0].language, 'markdown');
+    assert.ok(catalogue.length >= 15, `${catalogue.length} snippets`);
+  });
+
+  for (const snippet of catalogue) {
+    describe(`${snippet.name} (${snippet.prefixes.join(', ')})`, () => {
+      it('has a body VS Code parses as intended, numbered without gaps', () => {
+        assert.deepEqual(lintSnippetBody(snippet.body), []);
+      });
+
+      it('ends at an explicit $0 and has no empty expansion', () => {
+        const nodes = parseSnippet(snippet.body);
+        assert.equal(analyzeSnippet(nodes).hasFinalTabStop, true);
+        assert.notEqual(expandSnippet(nodes, () => undefined).trim(), '');
+      });
+
+      it('has a Japanese description with an English gloss', () => {
+        assert.match(snippet.japanese, /[\u3040-\u30ff\u4e00-\u9fff]/, 'Japanese first');
+        assert.match(snippet.english, /^[\x20-\x7e]+$/, 'an ASCII English gloss in trailing parentheses');
+      });
+
+      it('has a half-width prefix in the hatena- group', () => {
+        for (const prefix of snippet.prefixes) assert.match(prefix, /^hatena-[a-z][a-z-]*$/);
+      });
+    });
+  }
+
+  it('prefixes are unique', () => {
+    const prefixes = catalogue.flatMap((s) => s.prefixes);
+    assert.equal(new Set(prefixes).size, prefixes.length);
+  });
+
+  it('names are unique (insertSnippet finds snippets by name)', () => {
+    assert.equal(new Set(catalogue.map((s) => s.name)).size, catalogue.length);
+  });
+
+  it('covers every section of an event report and every notation issue 6 asks for', () => {
+    const bodies = catalogue.map((s) => s.body).join('\n');
+    for (const needle of ['<!-- more -->', '[:contents]', ':embed:cite]', ':title=', '((', '[tex:', 'id:', '「', '質疑応答', '基調講演', '## 感想', '## まとめ', 'Day ${1|1,2,3|}', '${5|plain,image|}', 'TM_SELECTED_TEXT']) {
+      assert.ok(bodies.includes(needle), `a snippet contains ${needle}`);
+    }
+  });
+
+  it('the event report skeleton writes blogsync front matter with an RFC 3339 date', () => {
+    const skeleton = catalogue.find((s) => s.prefixes.includes('hatena-report'))!;
+    const vars: Record<string, string> = {
+      CURRENT_YEAR: '2026', CURRENT_MONTH: '05', CURRENT_DATE: '31', CURRENT_HOUR: '09', CURRENT_MINUTE: '05',
+      CURRENT_SECOND: '07', CURRENT_TIMEZONE_OFFSET: '+09:00',
+    };
+    const text = expandSnippet(parseSnippet(skeleton.body), (n) => vars[n]);
+    assert.match(text, /^---\nTitle: イベント名に参加しました\nCategory:\n- イベントレポート\nDate: 2026-05-31T09:05:07\+09:00\nDraft: true\n---\n/);
+    assert.match(text, /イベント名に参加してきました/, 'the intro mirrors the event name');
+    const order = ['[f:id:はてなID:20260531hhmmssj:plain]', ':embed:cite]', '<!-- more -->', '[:contents]', '## Day 1', '### 「', '## 感想', '## まとめ'];
+    const positions = order.map((s) => text.indexOf(s));
+    assert.ok(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1])), `in order: ${positions.join(', ')}`);
+  });
+});
+
+describe('snippet catalogue parsing', () => {
+  it('splits "日本語 (English)" descriptions', () => {
+    assert.deepEqual(splitGloss('脚注 ((…))。選択を脚注に (footnote; wraps the selection)'), { japanese: '脚注 ((…))。選択を脚注に', english: 'footnote; wraps the selection' });
+    assert.deepEqual(splitGloss('説明だけ'), { japanese: '説明だけ', english: '' });
+  });
+
+  it('joins body lines and accepts prefix lists', () => {
+    const [s] = parseSnippetCatalogue('{"x": {"prefix": ["a", "b"], "body": ["1", "2"], "description": "d (e)"}}');
+    assert.deepEqual(s, { name: 'x', prefixes: ['a', 'b'], body: '1\n2', description: 'd (e)', japanese: 'd', english: 'e' });
+  });
+
+  it('rejects malformed files with the entry name', () => {
+    assert.throws(() => parseSnippetCatalogue('{'), SnippetCatalogueError);
+    assert.throws(() => parseSnippetCatalogue('[]'), /JSON object/);
+    assert.throws(() => parseSnippetCatalogue('{"x": {"body": "a"}}'), /'x' needs a prefix/);
+    assert.throws(() => parseSnippetCatalogue('{"x": {"prefix": "p", "body": [1]}}'), /'x' needs a body/);
+  });
+});
