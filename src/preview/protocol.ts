@@ -1,3 +1,70 @@
-// Messages between the extension host and the preview webview (import type on both sides).
-export type ToWebview = { type: 'update'; html: string; version: number };
-export type FromWebview = { type: 'ready' };
+// Messages between the extension host and the preview webview. Both sides `import type` this file, so it must
+// stay declarations only (no runtime code): the webview bundle and the host bundle never share an object.
+
+/** The two looks of the preview (setting hatenaWriter.preview.style). */
+export type PreviewStyle = 'hatena' | 'vscode';
+
+/** Why the preview shows less than, or later than, the document. */
+export type PreviewNotice =
+  | { kind: 'truncated'; text: string }
+  | { kind: 'behind'; text: string }
+  | { kind: 'none' };
+
+/** Host → webview. */
+export type ToWebview =
+  | {
+      type: 'update';
+      /** The document the HTML belongs to; a new uri resets the stale-version check and the scroll position. */
+      uri: string;
+      /** TextDocument.version the HTML was rendered from; older versions than the last applied one are dropped. */
+      version: number;
+      /** The whole article (entry header + body), with data-line source positions. */
+      html: string;
+      lineCount: number;
+      notice: PreviewNotice;
+      /** Scroll to this source line after applying (first render after opening, following or restoring). */
+      scrollToLine?: number;
+      locked: boolean;
+    }
+  | { type: 'scrollToLine'; line: number }
+  | { type: 'cursorLine'; line: number }
+  | { type: 'style'; style: PreviewStyle }
+  /** Whether the preview is pinned to its document (kept in the webview state for the serializer). */
+  | { type: 'locked'; locked: boolean }
+  | { type: 'notice'; notice: PreviewNotice }
+  /** Diagnostics for tests and the benchmark: answer with a `snapshot`. */
+  | { type: 'requestSnapshot'; id: number };
+
+/** What the webview keeps in vscode.setState, and the WebviewPanelSerializer gets back after a reload. */
+export interface PreviewState {
+  uri: string;
+  locked: boolean;
+  /** Source line at the top of the preview. */
+  line: number;
+}
+
+/** Webview → host. */
+export type FromWebview =
+  | { type: 'ready' }
+  /** An update was applied (or dropped as stale): the host may send the next one. */
+  | { type: 'applied'; version: number; ms: number }
+  /** The user scrolled the preview: the editor follows (never sent for scrolls the host asked for). */
+  | { type: 'revealLine'; line: number }
+  /** Double-click: put the editor's cursor on this source line. */
+  | { type: 'selectLine'; line: number }
+  /** A link that is not a `#fragment`: the host opens it (browser for http/https, editor for workspace files). */
+  | { type: 'openLink'; href: string }
+  | {
+      type: 'snapshot';
+      id: number;
+      /** innerHTML of the preview root. */
+      html: string;
+      bodyClass: string;
+      scrollY: number;
+      /** The source line at the top of the preview. */
+      topLine: number;
+      cursorLine: number | undefined;
+      /** Scripts of the post that ran (must stay false). */
+      pwned: boolean;
+      version: number;
+    };

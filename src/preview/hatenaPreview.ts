@@ -1,0 +1,355 @@
+import * as vscode from 'vscode';
+import { renderEntryArticle } from '../hatena';
+import { createNonce } from './csp';
+import { buildPreviewShell } from './previewDocument';
+import type { FromWebview, PreviewNotice, PreviewStyle, ToWebview } from './protocol';
+import { budgetSource } from './renderBudget';
+import { RenderScheduler } from './renderScheduler';
+import type { PreviewRenderers } from './previewRenderers';
+
+export const PREVIEW_VIEW_TYPE = 'hatenaWriter.preview';
+
+export interface PreviewSettings {
+  style: PreviewStyle;
+  liveEmbeds: boolean;
+}
+
+export function readPreviewSettings(scope?: vscode.Uri): PreviewSettings {
+  const config = vscode.workspace.getConfiguration('hatenaWriter.preview', scope);
+  return {
+    style: config.get<string>('style') === 'vscode' ? 'vscode' : 'hatena',
+    liveEmbeds: config.get<boolean>('liveEmbeds') === true,
+  };
+}
+
+type Snapshot = Extract<FromWebview, { type: 'snapshot' }>;
+
+/** After the preview asked the editor to scroll, the editor's own visible-range events are not sent back. */
+const ECHO_WINDOW_MS = 300;
+
+/**
+ * One preview panel: which document it shows, whether it is locked to it, and everything between that document
+ * and the webview (rendering, scroll sync, cursor marker, links).
+ */
+export class HatenaPreview implements vscode.Disposable {
+  private document: vscode.TextDocument;
+  private lockedToDocument: boolean;
+  private settings: PreviewSettings;
+  private readonly scheduler: RenderScheduler;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
+  private readonly onDidApplyEmitter = new vscode.EventEmitter<number>();
+  /** Line to show at the top with the next update (open, follow, restore). */
+  private pendingScrollLine: number | undefined;
+  private revealEcho: { line: number; until: number } | undefined;
+  private snapshotId = 0;
+  private readonly snapshots = new Map<number, (s: Snapshot) => void>();
+  private disposed = false;
+  private lastAppliedVersion = -1;
+
+  readonly onDidDispose = this.onDidDisposeEmitter.event;
+  /** Fires with the document version whenever the webview has applied an update (tests and the benchmark). */
+  readonly onDidApply = this.onDidApplyEmitter.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    document: vscode.TextDocument,
+    locked: boolean,
+    private readonly extensionUri: vscode.Uri,
+    private readonly renderers: PreviewRenderers,
+    initialLine?: number,
+  ) {
+    this.document = document;
+    this.lockedToDocument = locked;
+    this.settings = readPreviewSettings(document.uri);
+    this.pendingScrollLine = initialLine ?? topVisibleLine(document);
+    this.scheduler = new RenderScheduler(
+      () => this.renderAndPost(),
+      () => this.postNotice({ kind: 'behind', text: vscode.l10n.t('The preview is catching up with your typing…') }),
+    );
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message)),
+      panel.onDidDispose(() => this.dispose()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === this.document && e.contentChanges.length > 0) this.scheduler.changed();
+      }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScrolled(e)),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document === this.document) this.post({ type: 'cursorLine', line: e.selections[0].active.line });
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('hatenaWriter.preview')) this.onSettingsChanged();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.updateOptions()),
+    );
+    this.updateOptions();
+    this.setShell();
+    this.updateTitle();
+  }
+
+  get documentUri(): vscode.Uri {
+    return this.document.uri;
+  }
+
+  get locked(): boolean {
+    return this.lockedToDocument;
+  }
+
+  /** The version of the document the webview shows now (-1 before the first render). */
+  get appliedVersion(): number {
+    return this.lastAppliedVersion;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  /** Duration of the last render on the extension host, in ms. */
+  get lastRenderMs(): number {
+    return this.scheduler.lastRenderMs;
+  }
+
+  setLocked(locked: boolean): void {
+    this.lockedToDocument = locked;
+    this.updateTitle();
+    this.post({ type: 'locked', locked });
+  }
+
+  /** Show another document (an unlocked preview following the active editor). */
+  showDocument(document: vscode.TextDocument, line?: number): void {
+    if (document === this.document) return;
+    const folderChanged = parentUri(document.uri).toString() !== parentUri(this.document.uri).toString();
+    this.document = document;
+    this.pendingScrollLine = line ?? topVisibleLine(document);
+    if (folderChanged) this.updateOptions();
+    this.updateTitle();
+    this.scheduler.renderNow();
+  }
+
+  /** Resolves once the webview shows `version` of the document or a later one. */
+  whenApplied(version = this.document.version): Promise<void> {
+    if (this.lastAppliedVersion >= version) return Promise.resolve();
+    return new Promise((resolve) => {
+      const sub = this.onDidApply((v) => {
+        if (v >= version) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+  }
+
+  /** What the webview shows right now (diagnostics for tests and the benchmark). */
+  snapshot(): Promise<Snapshot> {
+    const id = ++this.snapshotId;
+    return new Promise((resolve) => {
+      this.snapshots.set(id, resolve);
+      this.post({ type: 'requestSnapshot', id });
+    });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.scheduler.dispose();
+    this.onDidDisposeEmitter.fire();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.onDidDisposeEmitter.dispose();
+    this.onDidApplyEmitter.dispose();
+    this.panel.dispose();
+  }
+
+  private post(message: ToWebview): boolean {
+    if (this.disposed) return false;
+    void this.panel.webview.postMessage(message);
+    return true;
+  }
+
+  private postNotice(notice: PreviewNotice): void {
+    this.post({ type: 'notice', notice });
+  }
+
+  private onMessage(message: FromWebview): void {
+    switch (message.type) {
+      case 'ready':
+        this.scheduler.renderNow();
+        break;
+      case 'applied':
+        this.lastAppliedVersion = Math.max(this.lastAppliedVersion, message.version);
+        this.scheduler.acknowledged();
+        this.onDidApplyEmitter.fire(message.version);
+        break;
+      case 'revealLine':
+        this.revealInEditor(message.line);
+        break;
+      case 'selectLine':
+        void this.selectInEditor(message.line);
+        break;
+      case 'openLink':
+        void this.openLink(message.href);
+        break;
+      case 'snapshot': {
+        const resolve = this.snapshots.get(message.id);
+        this.snapshots.delete(message.id);
+        resolve?.(message);
+        break;
+      }
+    }
+  }
+
+  private renderAndPost(): boolean {
+    if (this.disposed) return false;
+    const document = this.document;
+    const budget = budgetSource(document.getText());
+    const rendered = this.renderers.renderForPreview(budget.source, this.settings.liveEmbeds, (src) => this.resolveImage(src));
+    // The sentinel closes the last block's span, so the end of the document maps to the end of the preview.
+    const body = `${rendered.html}<div class="code-line hatena-preview-end" data-line="${budget.shownLines}"></div>`;
+    const notice: PreviewNotice = budget.truncated
+      ? {
+          kind: 'truncated',
+          text: vscode.l10n.t(
+            'Large document ({0}): the preview shows its first {1} (lines 1–{2}) so that typing stays fast.',
+            formatSize(budget.totalChars),
+            formatSize(budget.source.length),
+            budget.shownLines,
+          ),
+        }
+      : { kind: 'none' };
+    const scrollToLine = this.pendingScrollLine;
+    this.pendingScrollLine = undefined;
+    return this.post({
+      type: 'update',
+      uri: document.uri.toString(),
+      version: document.version,
+      html: renderEntryArticle({ html: body, frontMatter: rendered.frontMatter }),
+      lineCount: document.lineCount,
+      notice,
+      scrollToLine,
+      locked: this.lockedToDocument,
+    });
+  }
+
+  private resolveImage(src: string): string | undefined {
+    let path: string;
+    try {
+      path = decodeURIComponent(src.replace(/[?#].*$/, ''));
+    } catch {
+      return undefined;
+    }
+    const folder = vscode.workspace.getWorkspaceFolder(this.document.uri) ?? vscode.workspace.workspaceFolders?.[0];
+    let base: vscode.Uri | undefined;
+    if (path.startsWith('/')) base = folder?.uri;
+    else base = this.document.isUntitled ? folder?.uri : parentUri(this.document.uri);
+    if (!base) return undefined;
+    return this.panel.webview.asWebviewUri(vscode.Uri.joinPath(base, path)).toString();
+  }
+
+  private onEditorScrolled(e: vscode.TextEditorVisibleRangesChangeEvent): void {
+    if (e.textEditor.document !== this.document || e.visibleRanges.length === 0) return;
+    const line = e.visibleRanges[0].start.line;
+    const echo = this.revealEcho;
+    if (echo && Date.now() < echo.until && Math.abs(echo.line - line) <= 1) return;
+    this.revealEcho = undefined;
+    this.post({ type: 'scrollToLine', line });
+  }
+
+  private revealInEditor(line: number): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document !== this.document) continue;
+      const target = Math.min(Math.max(0, line), this.document.lineCount - 1);
+      this.revealEcho = { line: target, until: Date.now() + ECHO_WINDOW_MS };
+      editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.AtTop);
+    }
+  }
+
+  private async selectInEditor(line: number): Promise<void> {
+    const target = Math.min(Math.max(0, line), this.document.lineCount - 1);
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(this.document, { viewColumn: column, preserveFocus: false });
+    const position = new vscode.Position(target, 0);
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async openLink(href: string): Promise<void> {
+    let uri: vscode.Uri;
+    try {
+      uri = /^[a-z][a-z0-9+.-]*:/i.test(href) ? vscode.Uri.parse(href, true) : this.resolveRelative(href);
+    } catch {
+      return;
+    }
+    if (uri.scheme === 'http' || uri.scheme === 'https' || uri.scheme === 'mailto') {
+      await vscode.env.openExternal(uri);
+    } else if (uri.scheme === this.document.uri.scheme && uri.scheme !== 'untitled') {
+      // A link to another file of the workspace (e.g. ./other-post.md) opens it in the editor.
+      await vscode.commands.executeCommand('vscode.open', uri.with({ fragment: '' }), vscode.ViewColumn.One);
+    }
+    // Any other scheme (command:, vscode:, file: outside the workspace …) from a post is ignored on purpose.
+  }
+
+  private resolveRelative(href: string): vscode.Uri {
+    const [pathPart, fragment = ''] = href.split('#', 2);
+    const path = decodeURIComponent(pathPart.replace(/\?.*$/, ''));
+    const folder = vscode.workspace.getWorkspaceFolder(this.document.uri);
+    const base = path.startsWith('/') && folder ? folder.uri : parentUri(this.document.uri);
+    return vscode.Uri.joinPath(base, path).with({ fragment });
+  }
+
+  private onSettingsChanged(): void {
+    const next = readPreviewSettings(this.document.uri);
+    const previous = this.settings;
+    this.settings = next;
+    if (next.liveEmbeds !== previous.liveEmbeds) {
+      // The CSP's frame-src changes: a new page (the webview reloads, says 'ready' and gets a fresh render).
+      this.pendingScrollLine = undefined;
+      this.setShell();
+    } else if (next.style !== previous.style) {
+      this.post({ type: 'style', style: next.style });
+    }
+  }
+
+  private updateOptions(): void {
+    const roots = [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) roots.push(folder.uri);
+    if (!this.document.isUntitled && !vscode.workspace.getWorkspaceFolder(this.document.uri)) roots.push(parentUri(this.document.uri));
+    this.panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: roots };
+  }
+
+  private setShell(): void {
+    const webview = this.panel.webview;
+    const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
+    webview.html = buildPreviewShell({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      liveEmbeds: this.settings.liveEmbeds,
+      style: this.settings.style,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'preview.js')).toString(),
+      styleUris: [media('hatena.css'), media('vscode-theme.css'), media('preview.css')],
+    });
+  }
+
+  private updateTitle(): void {
+    const name = basename(this.document.uri);
+    this.panel.title = this.lockedToDocument
+      ? vscode.l10n.t('[Locked] Hatena Preview {0}', name)
+      : vscode.l10n.t('Hatena Preview {0}', name);
+  }
+}
+
+function topVisibleLine(document: vscode.TextDocument): number | undefined {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+  return editor?.visibleRanges[0]?.start.line;
+}
+
+function parentUri(uri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(uri, '..');
+}
+
+export function basename(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() || uri.path;
+}
+
+function formatSize(chars: number): string {
+  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MB` : `${Math.round(chars / 1024)} KB`;
+}

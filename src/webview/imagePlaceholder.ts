@@ -1,0 +1,106 @@
+// What an image that cannot load turns into: a box of the size the post asked for, showing the notation that
+// produced it (offline, a deleted Fotolife photo, a typo in a path) instead of the browser's broken-image icon.
+// Pure functions over strings; the DOM side (preview.ts) reads the attributes and swaps the src.
+
+const FOTOLIFE_CDN = /^https:\/\/cdn-ak\.f\.st-hatena\.com\/images\/fotolife\/[^/]\/([^/]+)\/\d{8}\/(\d{14})(_m|_120)?\.(jpg|png|gif)(?:[?#].*)?$/;
+const EXT_LETTER: Record<string, string> = { jpg: 'j', png: 'p', gif: 'g' };
+
+/** The attributes of the <img> the label is rebuilt from. */
+export interface ImageFacts {
+  src: string;
+  alt?: string;
+  title?: string;
+  className?: string;
+  style?: string;
+  /** width/height attributes (profile icons carry them). */
+  widthAttr?: string;
+  heightAttr?: string;
+  /** Inside <a class="hatena-fotolife"> (the `:image` kind). */
+  linked?: boolean;
+}
+
+function px(style: string | undefined, property: 'width' | 'height'): number | undefined {
+  const m = new RegExp(`(?:^|;)\\s*${property}\\s*:\\s*(\\d+(?:\\.\\d+)?)px`, 'i').exec(style ?? '');
+  return m ? Math.round(Number(m[1])) : undefined;
+}
+
+function attrPx(value: string | undefined): number | undefined {
+  return value && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/** The notation a Fotolife CDN image was written as (`[f:id:USER:IDj:plain:w350]`), else the Markdown image form. */
+export function placeholderLabel(facts: ImageFacts): string {
+  const m = FOTOLIFE_CDN.exec(facts.src);
+  if (m) {
+    const [, user, id, thumb, ext] = m;
+    const parts = [`f:id:${user}:${id}${thumb ? 'j' : EXT_LETTER[ext]}`, facts.linked ? 'image' : 'plain'];
+    const w = px(facts.style, 'width');
+    const h = px(facts.style, 'height');
+    if (w !== undefined) parts.push(`w${w}`);
+    if (h !== undefined) parts.push(`h${h}`);
+    if (/\bhatena-image-left\b/.test(facts.className ?? '')) parts.push('left');
+    if (/\bhatena-image-right\b/.test(facts.className ?? '')) parts.push('right');
+    if (thumb === '_m') parts.push('small');
+    if (thumb === '_120') parts.push('medium');
+    if (facts.title) parts.push(`title=${facts.title}`);
+    if (facts.alt) parts.push(`alt=${facts.alt}`);
+    return `[${parts.join(':')}]`;
+  }
+  return `![${facts.alt ?? ''}](${facts.src})`;
+}
+
+/** The box size: what the post asked for (style or attributes), keeping a 4:3 shape when only one side is given. */
+export function placeholderSize(facts: ImageFacts): { width: number; height: number } {
+  const w = px(facts.style, 'width') ?? attrPx(facts.widthAttr);
+  const h = px(facts.style, 'height') ?? attrPx(facts.heightAttr);
+  if (w !== undefined && h !== undefined) return { width: Math.max(1, w), height: Math.max(1, h) };
+  if (w !== undefined) return { width: Math.max(1, w), height: Math.max(1, Math.round((w * 3) / 4)) };
+  if (h !== undefined) return { width: Math.max(1, Math.round((h * 4) / 3)), height: Math.max(1, h) };
+  return { width: 480, height: 270 };
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Wraps the label into lines that fit the box (monospace-ish estimate: ASCII 0.6em, wide characters 1em). */
+export function wrapLabel(label: string, maxWidthPx: number, fontPx: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let width = 0;
+  for (const ch of Array.from(label)) {
+    const w = (ch.charCodeAt(0) < 0x2e80 ? 0.6 : 1) * fontPx;
+    if (width + w > maxWidthPx && line !== '') {
+      lines.push(line);
+      line = '';
+      width = 0;
+    }
+    line += ch;
+    width += w;
+  }
+  if (line !== '') lines.push(line);
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, Math.max(1, maxLines));
+    kept[kept.length - 1] = kept[kept.length - 1].replace(/.$/u, '…');
+    return kept;
+  }
+  return lines;
+}
+
+/** A data: URL of an SVG box (dashed border, light fill) with the label centred; always loads, under any CSP here. */
+export function placeholderDataUrl(facts: ImageFacts): string {
+  const { width, height } = placeholderSize(facts);
+  const fontPx = width < 200 ? 11 : 13;
+  const lineHeight = Math.round(fontPx * 1.4);
+  const tiny = width < 48 || height < 24;
+  const lines = tiny ? [] : wrapLabel(placeholderLabel(facts), width - 16, fontPx, Math.max(1, Math.floor((height - 8) / lineHeight)));
+  const firstY = height / 2 - ((lines.length - 1) * lineHeight) / 2 + fontPx * 0.35;
+  const text = lines
+    .map((l, i) => `<text x="50%" y="${(firstY + i * lineHeight).toFixed(1)}" text-anchor="middle">${escapeXml(l)}</text>`)
+    .join('');
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+    `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" fill="#f5f5f5" stroke="#bbb" stroke-dasharray="4 3"/>` +
+    `<g font-family="Menlo, Consolas, 'IPAGothic', 'Noto Sans Mono CJK JP', monospace" font-size="${fontPx}" fill="#666">${text}</g></svg>`;
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
