@@ -114,12 +114,12 @@ export function frontMatterLength(text: string): number {
   return first[0].length + m.index + m[0].length;
 }
 
-/** Offset just after the closing fence line, or the end of the text for an unclosed fence. */
+/** Offset just after the closing fence line; Infinity for an unclosed fence (it runs to the end). */
 function fenceEnd(text: string, from: number, opener: string): number {
   const closing = new RegExp(`^[ \\t]*${opener[0] === '`' ? '`' : '~'}{${opener.length},}[ \\t]*\\r?$`, 'gm');
   closing.lastIndex = text.indexOf('\n', from) < 0 ? text.length : text.indexOf('\n', from) + 1;
   const m = closing.exec(text);
-  return m ? m.index + m[0].length : text.length;
+  return m ? m.index + m[0].length : Infinity;
 }
 
 /** Start of the first blank line after `from` (where inline code spans stop), or the end of the text. */

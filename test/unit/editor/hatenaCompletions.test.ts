@@ -1,0 +1,137 @@
+import * as assert from 'node:assert/strict';
+import { escapeSnippetText, hatenaCompletions, type HatenaCompletion } from '../../../src/editor/hatenaCompletions';
+import { expandSnippet } from '../../../src/editor/snippetAnalysis';
+import { parseSnippet, snippetSyntaxError } from '../../../src/editor/snippetSyntax';
+
+const NOW = new Date(2026, 10, 25, 10, 15, 30);
+
+/** Completions for a line where `|` marks the cursor. */
+function complete(line: string, hatenaId: string | null = 'yasay'): HatenaCompletion[] {
+  const at = line.indexOf('|');
+  return hatenaCompletions({ linePrefix: line.slice(0, at), lineSuffix: line.slice(at + 1), hatenaId: hatenaId ?? undefined, now: NOW });
+}
+
+/** The line after accepting `item` (snippet placeholders show their defaults). */
+function accept(line: string, item: HatenaCompletion): string {
+  const text = line.replace('|', '');
+  return text.slice(0, item.replaceStart) + expandSnippet(parseSnippet(item.insertText), () => undefined) + text.slice(item.replaceEnd);
+}
+
+const labels = (items: HatenaCompletion[]) => items.map((i) => i.label);
+
+describe('hatenaCompletions', () => {
+  it('every item is valid snippet syntax, its range holds the cursor and its filter matches what was typed', () => {
+    const lines = ['[f:|', '[f:|]', '[f:id:|]', '[f:id:yasay:|]', '[f:id:yasay:20261125101530|]', '[f:id:yasay:20261125101530j:|]',
+      '[f:id:yasay:20261125101530j:plain:|]', '[:|]', '((|))', '[https://example.com/:|]', '[https://example.com/:embed:|]', '[|]', 'id:yasay:|'];
+    for (const line of lines) {
+      const items = complete(line);
+      assert.ok(items.length > 0, `items at ${line}`);
+      const cursor = line.indexOf('|');
+      for (const item of items) {
+        assert.equal(snippetSyntaxError(item.insertText), undefined, item.insertText);
+        assert.ok(item.replaceStart <= cursor && cursor <= item.replaceEnd, `${line}: ${item.label}`);
+        const typed = line.slice(item.replaceStart, cursor);
+        assert.ok(item.filterText.startsWith(typed), `${line}: '${typed}' filters ${item.filterText}`);
+      }
+    }
+  });
+
+  describe('[f: Fotolife', () => {
+    it('offers today\'s prefix and the current time with the writer\'s id, taking over an auto-closed ]', () => {
+      const items = complete('写真 [f:|]');
+      assert.deepEqual(labels(items), ['[f:id:yasay:20261125……', '[f:id:yasay:20261125101530']);
+      assert.equal(accept('写真 [f:|]', items[0]), '写真 [f:id:yasay:20261125hhmmssj:plain]');
+      assert.equal(accept('写真 [f:|]', items[1]), '写真 [f:id:yasay:20261125101530j:plain]');
+      assert.equal(items[0].insertText, '[f:id:yasay:20261125${1:hhmmss}${2|j,p,g|}:${3|plain,image|}]$0');
+    });
+
+    it('adds the ] itself when nothing closed the bracket', () => {
+      const [item] = complete('[f:|');
+      assert.equal(item.replaceEnd, 3);
+      assert.equal(accept('[f:|', item), '[f:id:yasay:20261125hhmmssj:plain]');
+    });
+
+    it('makes the id a placeholder when it is unknown', () => {
+      const [item] = complete('[f:|]', null);
+      assert.equal(accept('[f:|]', item), '[f:id:はてなID:20261125hhmmssj:plain]');
+      assert.match(item.insertText, /^\[f:id:\$\{1:はてなID\}:20261125\$\{2:hhmmss\}/);
+    });
+
+    it('keeps an id the writer typed', () => {
+      const items = complete('[f:id:guest:|]');
+      assert.equal(accept('[f:id:guest:|]', items[1]), '[f:id:guest:20261125101530j:plain]');
+    });
+
+    it('offers image types after the timestamp and kinds after the type', () => {
+      assert.deepEqual(complete('[f:id:yasay:20170604220500|]').map((i) => i.label[0]), ['j', 'p', 'g', 'f']);
+      const kinds = complete('[f:id:yasay:20170604220500p:|]');
+      assert.deepEqual(labels(kinds), ['plain', 'image']);
+      assert.equal(accept('[f:id:yasay:20170604220500p:|]', kinds[1]), '[f:id:yasay:20170604220500p:image]');
+      assert.deepEqual(labels(complete('[f:id:yasay:20170604220500f:|]')), ['movie']);
+    });
+
+    it('offers options not yet used, replacing only the option being typed', () => {
+      assert.deepEqual(labels(complete('[f:id:yasay:20170604220500j:plain:|]')), ['w300', 'h200', 'left', 'right', 'title=', 'alt=', 'small', 'medium']);
+      const items = complete('[f:id:yasay:20170604220500j:plain:w500:le|]');
+      assert.deepEqual(labels(items), ['h200', 'left', 'right', 'title=', 'alt=', 'small', 'medium']);
+      assert.equal(accept('[f:id:yasay:20170604220500j:plain:w500:le|]', items[1]), '[f:id:yasay:20170604220500j:plain:w500:left]');
+    });
+
+    it('offers nothing for text that cannot become Fotolife notation', () => {
+      assert.deepEqual(complete('[f:id:yasay:2017x|]'), []);
+      assert.deepEqual(complete('[f:foo|]'), []);
+    });
+  });
+
+  it('[: offers [:contents] without doubling the ]', () => {
+    const items = complete('[:|]');
+    assert.deepEqual(labels(items), ['[:contents]']);
+    assert.equal(accept('[:|]', items[0]), '[:contents]');
+    assert.equal(accept('[:co|', complete('[:co|')[0]), '[:contents]');
+    assert.deepEqual(complete('[:x|]'), []);
+  });
+
+  it('(( offers a footnote taking over the auto-closed ))', () => {
+    const [item] = complete('本文((|))');
+    assert.equal(accept('本文((|))', item), '本文((脚注))');
+    assert.equal(accept('本文((|', complete('本文((|')[0]), '本文((脚注))');
+    assert.equal(accept('本文((補足|))', complete('本文((補足|))')[0]), '本文((補足))');
+  });
+
+  it('(( escapes and Markdown links get no footnote', () => {
+    assert.deepEqual(complete('(((|'), []);
+    assert.deepEqual(complete(')((|'), []);
+    assert.deepEqual(complete('[text](|)'), []);
+  });
+
+  it('[URL: offers title / title= / embed / embed:cite / bookmark', () => {
+    const line = '[https://example.com:8080/path?q=1:|]';
+    const items = complete(line);
+    assert.deepEqual(labels(items), ['title', 'title=', 'embed', 'embed:cite', 'bookmark']);
+    assert.equal(accept(line, items[3]), '[https://example.com:8080/path?q=1:embed:cite]');
+    assert.equal(accept('[https://example.com/:ti|]', complete('[https://example.com/:ti|]')[1]), '[https://example.com/:title=リンクテキスト]');
+    assert.deepEqual(labels(complete('[https://example.com/:embed:|]')), ['embed:cite']);
+    assert.equal(accept('[https://example.com/:embed:|]', complete('[https://example.com/:embed:|]')[0]), '[https://example.com/:embed:cite]');
+    assert.deepEqual(complete('[https:|'), [], 'a URL still being typed');
+    assert.deepEqual(complete('[https://example.com:80|'), [], 'a port');
+  });
+
+  it('id:USER: offers :detail and :image', () => {
+    assert.deepEqual(labels(complete('id:yasay:|')), ['detail', 'image']);
+    assert.equal(accept('by id:yasay:d|', complete('by id:yasay:d|')[0]), 'by id:yasay:detail');
+    assert.deepEqual(complete('[f:id:yasay:|').some((i) => i.label === 'detail'), false);
+  });
+
+  it('a [ at the start of a line offers the block notations; mid-sentence it offers nothing', () => {
+    assert.deepEqual(labels(complete('[|]')), ['[:contents]', '[f:id:yasay:20261125……]', '[URL:embed:cite]', '[tex:…]']);
+    assert.equal(accept('[|]', complete('[|]')[0]), '[:contents]');
+    assert.deepEqual(complete('リンクは[|]'), []);
+    assert.deepEqual(complete('- [|]'), []);
+  });
+
+  it('escapes literal text it puts into snippets', () => {
+    assert.equal(escapeSnippetText('a$b}c\\d'), 'a\\$b\\}c\\\\d');
+    const [item] = complete('[f:id:yasay:|]', null);
+    assert.equal(snippetSyntaxError(item.insertText), undefined);
+  });
+});
