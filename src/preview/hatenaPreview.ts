@@ -6,6 +6,7 @@ import type { FromWebview, PreviewNotice, PreviewStyle, ToWebview } from './prot
 import { budgetSource } from './renderBudget';
 import { RenderScheduler } from './renderScheduler';
 import type { PreviewRenderers } from './previewRenderers';
+import type { PreviewManager } from './previewManager';
 
 export const PREVIEW_VIEW_TYPE = 'hatenaWriter.preview';
 
@@ -53,6 +54,8 @@ export class HatenaPreview implements vscode.Disposable {
 
   constructor(
     readonly panel: vscode.WebviewPanel,
+    /** The manager that owns this preview (and is its WebviewPanelSerializer). */
+    readonly manager: PreviewManager,
     document: vscode.TextDocument,
     locked: boolean,
     private readonly extensionUri: vscode.Uri,

@@ -18,8 +18,13 @@ export function rewriteRawImageSources(html: string, resolve: ImageSourceResolve
   return html.replace(RAW_IMG_SRC, (whole, head: string, dq?: string, sq?: string, bare?: string) => {
     const src = dq ?? sq ?? bare ?? '';
     const resolved = isLocalPath(src) ? resolve(decodeEntities(src)) : undefined;
-    return resolved === undefined ? whole : `${head}"${resolved.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
+    if (resolved === undefined) return whole;
+    return `${head}"${escapeAttribute(resolved)}" data-hatena-src="${escapeAttribute(src)}"`;
   });
+}
+
+function escapeAttribute(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 }
 
 function decodeEntities(s: string): string {
@@ -40,7 +45,10 @@ export function localImagesPlugin(md: MarkdownIt, getResolver: () => ImageSource
         if (child.type === 'image') {
           const src = child.attrGet('src');
           const resolved = src !== null && isLocalPath(src) ? resolve(src) : undefined;
-          if (resolved !== undefined) child.attrSet('src', resolved);
+          if (resolved !== undefined) {
+            child.attrSet('src', resolved);
+            child.attrSet('data-hatena-src', src!);
+          }
         } else if (child.type === 'html_inline') {
           child.content = rewriteRawImageSources(child.content, resolve);
         }

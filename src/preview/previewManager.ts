@@ -115,7 +115,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer<PreviewStat
   }
 
   private adopt(panel: vscode.WebviewPanel, document: vscode.TextDocument, locked: boolean, line?: number): HatenaPreview {
-    const preview = new HatenaPreview(panel, document, locked, this.extensionUri, this.renderers, line);
+    const preview = new HatenaPreview(panel, this, document, locked, this.extensionUri, this.renderers, line);
     this.previews.add(preview);
     preview.onDidDispose(() => this.previews.delete(preview));
     return preview;

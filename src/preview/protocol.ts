@@ -64,6 +64,11 @@ export type FromWebview =
       /** The source line at the top of the preview. */
       topLine: number;
       cursorLine: number | undefined;
+      /** Text of the notice bar ('' when hidden). */
+      notice: string;
+      /** Live <script> elements and event-handler / javascript: attributes in the preview (must stay 0). */
+      scripts: number;
+      handlers: number;
       /** Scripts of the post that ran (must stay false). */
       pwned: boolean;
       version: number;

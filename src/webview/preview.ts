@@ -4,7 +4,7 @@ import morphdom from 'morphdom';
 import type { FromWebview, PreviewNotice, PreviewState, PreviewStyle, ToWebview } from '../preview/protocol';
 import { PREVIEW_NOTICE_ID, PREVIEW_ROOT_ID, lookClass } from '../preview/previewDocument';
 import { placeholderDataUrl, placeholderLabel, type ImageFacts } from './imagePlaceholder';
-import { neutralize } from './sanitize';
+import { isUnsafeAttribute, neutralize } from './sanitize';
 import { lineForOffset, normalizeBlocks, offsetForLine, blockIndexForLine, type LineBlock } from './scrollMath';
 import { equalIgnoringLines, copyLines } from './sameContent';
 
@@ -129,7 +129,8 @@ const failedSources = new Set<string>();
 
 function factsOf(img: Element, src: string): ImageFacts {
   return {
-    src,
+    // Workspace images carry the path as written (the src is a long webview URL by now).
+    src: img.getAttribute('data-hatena-src') ?? src,
     alt: img.getAttribute('alt') ?? undefined,
     title: img.getAttribute('title') ?? undefined,
     className: img.getAttribute('class') ?? undefined,
@@ -277,6 +278,12 @@ document.addEventListener('dblclick', (event) => {
   post({ type: 'selectLine', line: Math.max(0, line) });
 });
 
+function countUnsafeAttributes(under: Element): number {
+  let n = 0;
+  for (const el of under.querySelectorAll('*')) for (const a of Array.from(el.attributes)) if (isUnsafeAttribute(a.name, a.value)) n++;
+  return n;
+}
+
 // ---- messages from the host ---------------------------------------------------------------------------------------
 
 let pendingScrollLine: number | undefined;
@@ -327,6 +334,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         scrollY: window.scrollY,
         topLine: lineForOffset(blocks(), window.scrollY),
         cursorLine,
+        notice: noticeBar.hidden ? '' : noticeBar.textContent ?? '',
+        scripts: root.querySelectorAll('script').length,
+        handlers: countUnsafeAttributes(root),
         pwned: (window as unknown as { __pwned?: unknown }).__pwned !== undefined,
         version: lastVersion,
       });

@@ -1,0 +1,287 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { createHatenaRenderer } from '../../src/hatena';
+import type { HatenaPreview } from '../../src/preview/hatenaPreview';
+
+// The preview in the real editor, driven through its commands. The commands hand back the preview they acted on
+// (the palette ignores return values), and the preview answers `snapshot()` with what its webview shows.
+
+const PREVIEW_VIEW_TYPE = 'hatenaWriter.preview';
+const CDN = 'https://cdn-ak.f.st-hatena.com/images/fotolife/y/yasay/20170604/20170604220500.jpg';
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the integration workspace is open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function openEditor(name: string, column = vscode.ViewColumn.One): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(name));
+  return vscode.window.showTextDocument(document, { viewColumn: column, preview: false });
+}
+
+async function openPreview(command = 'hatenaWriter.showPreviewToSide'): Promise<HatenaPreview> {
+  const preview = await vscode.commands.executeCommand<HatenaPreview | undefined>(command);
+  assert.ok(preview, `${command} returned the preview`);
+  return preview;
+}
+
+/** Polls `check` (which throws until it holds) for up to `ms`. */
+async function eventually<T>(check: () => Promise<T> | T, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+function previewPanels(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(PREVIEW_VIEW_TYPE));
+}
+
+async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('hatenaWriter.preview').update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+describe('integration: preview', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    // Activated first, so commands run in this extension host and hand back live objects.
+    await vscode.extensions.getExtension('hatena-writer.hatena-writer')!.activate();
+  });
+
+  afterEach(closeAll);
+
+  it('opens to the side and shows the post as Hatena publishes it', async () => {
+    await openEditor('preview.md');
+    const preview = await openPreview();
+    await preview.whenApplied();
+    assert.equal(preview.panel.viewType, PREVIEW_VIEW_TYPE);
+    assert.equal(preview.panel.viewColumn, vscode.ViewColumn.Two);
+    assert.match(preview.panel.title, /preview\.md/);
+    await eventually(() => assert.equal(previewPanels().length, 1));
+
+    const snap = await preview.snapshot();
+    assert.match(snap.bodyClass, /\bhatena-look\b/);
+    // Entry header from the front matter, never the front matter as text.
+    assert.match(snap.html, /<article class="entry">/);
+    assert.match(snap.html, /<h1 class="entry-title">プレビューのテスト<\/h1>/);
+    assert.match(snap.html, /entry-category-link[^>]*>AWS</);
+    assert.match(snap.html, /entry-draft-badge/);
+    assert.doesNotMatch(snap.html, /Title:/);
+    assert.match(snap.html, /class="entry-content hatenablog-entry"/);
+    // Notation: TOC, footnote, the Fotolife image (its CDN URL, or the offline placeholder carrying it).
+    assert.match(snap.html, /<ul class="table-of-contents/);
+    assert.match(snap.html, /class="footnote-text">2日目だけです</);
+    assert.ok(snap.html.includes(`src="${CDN}"`) || snap.html.includes(`data-hatena-failed-src="${CDN}"`), 'Fotolife img with its CDN URL');
+    // Embeds are static cards by default (strict CSP, no network).
+    assert.match(snap.html, /class="hatena-embed-card hatena-embed-card-web"/);
+    assert.doesNotMatch(snap.html, /<iframe/);
+    // The workspace image goes through asWebviewUri: not the path as written.
+    const local = /<img src="([^"]*dot\.png)"/.exec(snap.html);
+    assert.ok(local, 'the local image is there');
+    assert.notEqual(local[1], './img/dot.png');
+    assert.match(local[1], /^(https?|vscode-[a-z-]+):/);
+    // Source positions for scroll sync.
+    assert.match(snap.html, /data-line="\d+"/);
+    assert.equal(snap.pwned, false);
+  });
+
+  it('re-renders on every change, keeping up with the document version', async () => {
+    const editor = await openEditor('preview.md');
+    const preview = await openPreview();
+    await preview.whenApplied();
+    for (const word of ['一つ目', '二つ目', '三つ目']) {
+      await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), `\n追記: ${word}\n`));
+    }
+    await preview.whenApplied(editor.document.version);
+    const snap = await preview.snapshot();
+    assert.equal(snap.version, editor.document.version);
+    assert.match(snap.html, /追記: 三つ目/);
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('the unlocked preview follows the active Markdown editor; a locked one stays', async () => {
+    await openEditor('preview.md');
+    const preview = await openPreview();
+    await preview.whenApplied();
+
+    await openEditor('slice.md');
+    await eventually(() => assert.match(preview.documentUri.path, /slice\.md$/));
+    await eventually(async () => assert.match((await preview.snapshot()).html, /フォトライフの確認/));
+    assert.match(preview.panel.title, /slice\.md/);
+
+    const toggled = await vscode.commands.executeCommand<HatenaPreview>('hatenaWriter.togglePreviewLock');
+    assert.equal(toggled, preview);
+    assert.equal(preview.locked, true);
+    assert.match(preview.panel.title, /Locked/);
+
+    await openEditor('preview.md');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.match(preview.documentUri.path, /slice\.md$/, 'a locked preview does not follow');
+
+    // Opening a preview now gives a second, unlocked one for the active document.
+    const second = await openPreview();
+    assert.notEqual(second, preview);
+    assert.equal(second.locked, false);
+    assert.match(second.documentUri.path, /preview\.md$/);
+    await eventually(() => assert.equal(previewPanels().length, 2));
+
+    // Unlocking the first makes it the dynamic preview again; there is only ever one, so the other one closes.
+    preview.panel.reveal(undefined, false);
+    await eventually(() => assert.ok(preview.panel.active));
+    await vscode.commands.executeCommand('hatenaWriter.togglePreviewLock');
+    assert.equal(preview.locked, false);
+    assert.equal(second.isDisposed, true);
+    assert.doesNotMatch(preview.panel.title, /Locked/);
+  });
+
+  it('"Open Preview" opens in the active column', async () => {
+    await openEditor('slice.md');
+    const preview = await openPreview('hatenaWriter.showPreview');
+    await preview.whenApplied();
+    assert.equal(preview.panel.viewColumn, vscode.ViewColumn.One);
+  });
+
+  it('comes back after a reload through the serializer, at the saved scroll line and lock state', async () => {
+    await openEditor('report.md');
+    const first = await openPreview();
+    await first.whenApplied();
+    const manager = first.manager;
+    first.dispose();
+
+    // What VS Code does after a reload: a panel of our view type plus the state the webview saved.
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'restoring', vscode.ViewColumn.Two, {});
+    await manager.deserializeWebviewPanel(panel, { uri: workspaceFile('report.md').toString(), locked: true, line: 60 });
+    const restored = manager.all.find((p) => p.panel === panel);
+    assert.ok(restored, 'the serializer adopted the panel');
+    assert.equal(restored.locked, true);
+    await restored.whenApplied(0);
+    const snap = await eventually(async () => {
+      const s = await restored.snapshot();
+      assert.ok(Math.abs(s.topLine - 60) < 3, `top line ${s.topLine} is about 60`);
+      return s;
+    });
+    assert.ok(snap.scrollY > 0);
+
+    // A state that is not ours (or a deleted file) closes the panel instead of showing an empty preview.
+    const stray = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'stray', vscode.ViewColumn.Two, {});
+    let disposed = false;
+    stray.onDidDispose(() => (disposed = true));
+    await manager.deserializeWebviewPanel(stray, { uri: workspaceFile('missing.md').toString(), locked: false, line: 0 });
+    assert.equal(disposed, true);
+  });
+
+  it('scrolls with the editor and marks the cursor line', async () => {
+    const editor = await openEditor('report.md');
+    const preview = await openPreview();
+    await preview.whenApplied();
+    editor.revealRange(new vscode.Range(70, 0, 70, 0), vscode.TextEditorRevealType.AtTop);
+    await eventually(async () => {
+      const s = await preview.snapshot();
+      assert.ok(s.scrollY > 0 && Math.abs(s.topLine - editor.visibleRanges[0].start.line) < 3, `preview top ${s.topLine}`);
+    });
+    editor.selection = new vscode.Selection(75, 0, 75, 0);
+    await eventually(async () => {
+      const s = await preview.snapshot();
+      assert.equal(s.cursorLine, 75);
+      assert.match(s.html, /data-hatena-active/);
+    });
+  });
+
+  it('switches between the Hatena look and the VS Code theme look', async () => {
+    await openEditor('preview.md');
+    const preview = await openPreview();
+    await preview.whenApplied();
+    try {
+      await setSetting('style', 'vscode');
+      await eventually(async () => assert.match((await preview.snapshot()).bodyClass, /\bvscode-look\b/));
+      await setSetting('style', 'hatena');
+      await eventually(async () => assert.match((await preview.snapshot()).bodyClass, /\bhatena-look\b/));
+    } finally {
+      await setSetting('style', undefined);
+    }
+  });
+
+  it('shows live embeds only when hatenaWriter.preview.liveEmbeds is on', async () => {
+    await openEditor('preview.md');
+    const preview = await openPreview();
+    await preview.whenApplied();
+    try {
+      await setSetting('liveEmbeds', true);
+      await eventually(async () => assert.match((await preview.snapshot()).html, /<iframe src="https:\/\/hatenablog-parts\.com\/embed\?url=/));
+    } finally {
+      await setSetting('liveEmbeds', undefined);
+    }
+    await eventually(async () => assert.match((await preview.snapshot()).html, /hatena-embed-card/));
+  });
+
+  it('runs none of a hostile post\'s scripts and keeps its harmless HTML', async () => {
+    await openEditor('hostile.md');
+    const preview = await openPreview();
+    await preview.whenApplied();
+    await new Promise((r) => setTimeout(r, 500)); // give any handler (onerror, onload) its chance
+    const snap = await preview.snapshot();
+    assert.equal(snap.pwned, false);
+    assert.match(snap.html, /Still here: the end of the hostile post/);
+    assert.match(snap.html, /<details/);
+    // Counted on the live DOM (text that merely looks like a handler, e.g. inside <style>, is not one).
+    assert.equal(snap.scripts, 0);
+    assert.equal(snap.handlers, 0);
+    assert.doesNotMatch(snap.html, /srcdoc/i);
+  });
+
+  it('keeps a 5 MB document responsive: shows the beginning and says so', async () => {
+    const line = 'セッションのメモ: Lambda と API Gateway と DynamoDB の構成について、設計の考え方を聞きました。\n\n';
+    const big = `# 大きな文書\n\n${line.repeat(Math.ceil((5 * 1024 * 1024) / line.length))}最後の行 TAIL-MARKER\n`;
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: big });
+    const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    const preview = await openPreview();
+    await preview.whenApplied();
+    const snap = await preview.snapshot();
+    assert.match(snap.notice, /Large document/);
+    assert.doesNotMatch(snap.html, /TAIL-MARKER/);
+    // Typing goes on: an edit at the top shows up in the preview.
+    await editor.edit((b) => b.insert(new vscode.Position(0, 2), '新しい'));
+    await preview.whenApplied(document.version);
+    assert.match((await preview.snapshot()).html, /新しい大きな文書/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('"Copy HTML" puts the entry body on the clipboard exactly as published', async () => {
+    const editor = await openEditor('preview.md');
+    const html = await vscode.commands.executeCommand<string>('hatenaWriter.copyHtml');
+    const expected = createHatenaRenderer({ embeds: 'iframe' }).render(editor.document.getText()).html;
+    assert.equal(html, expected);
+    assert.equal(await vscode.env.clipboard.readText(), expected);
+    assert.doesNotMatch(expected, /data-line|code-line/);
+    assert.match(expected, /<iframe src="https:\/\/hatenablog-parts\.com\/embed/);
+    assert.match(expected, /<img src=".\/img\/dot\.png"/, 'paths stay as written');
+  });
+
+  it('"Export HTML" writes a standalone page next to the file', async () => {
+    await openEditor('preview.md');
+    const target = await vscode.commands.executeCommand<vscode.Uri>('hatenaWriter.exportHtml');
+    assert.ok(target);
+    assert.equal(target.toString(), workspaceFile('preview.html').toString());
+    const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(page, /^<!DOCTYPE html>/);
+    assert.match(page, /<title>プレビューのテスト<\/title>/);
+    assert.match(page, /<style>[\s\S]*line-height: 1\.6[\s\S]*<\/style>/);
+    assert.match(page, /<article class="entry">[\s\S]*<div class="entry-content hatenablog-entry">/);
+    assert.doesNotMatch(page, /data-line/);
+    assert.doesNotMatch(page, /<script/);
+    await vscode.workspace.fs.delete(target);
+  });
+});

@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import { ACK_TIMEOUT_MS, RenderScheduler, type SchedulerTimers } from '../../../src/preview/renderScheduler';
+
+/** A manual clock: timers fire only when the test advances time. */
+class FakeTimers implements SchedulerTimers {
+  time = 0;
+  private next = 1;
+  private readonly pending = new Map<number, { at: number; callback: () => void }>();
+  now = () => this.time;
+  setTimeout = (callback: () => void, ms: number) => {
+    const id = this.next++;
+    this.pending.set(id, { at: this.time + Math.max(0, ms), callback });
+    return id;
+  };
+  clearTimeout = (handle: unknown) => void this.pending.delete(handle as number);
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      const due = [...this.pending.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      this.pending.delete(due[0]);
+      this.time = Math.max(this.time, due[1].at);
+      due[1].callback();
+    }
+    this.time = end;
+  }
+}
+
+function setup(renderMs = 5) {
+  const timers = new FakeTimers();
+  const renders: number[] = [];
+  let behind = 0;
+  const scheduler = new RenderScheduler(
+    () => {
+      renders.push(timers.time);
+      timers.time += renderMs;
+      return true;
+    },
+    () => behind++,
+    timers,
+  );
+  return { timers, renders, scheduler, behind: () => behind };
+}
+
+describe('preview render scheduler', () => {
+  it('renders the first time at once, synchronously', () => {
+    const { renders, scheduler } = setup();
+    scheduler.renderNow();
+    assert.deepEqual(renders, [0]);
+  });
+
+  it('renders a change on the next macrotask, never inside the change handler', () => {
+    const { timers, renders, scheduler } = setup();
+    scheduler.changed();
+    assert.equal(renders.length, 0);
+    timers.advance(0);
+    assert.equal(renders.length, 1);
+  });
+
+  it('coalesces changes while the webview applies the last update, then renders the latest once', () => {
+    const { timers, renders, scheduler } = setup();
+    scheduler.renderNow();
+    for (let i = 0; i < 10; i++) {
+      scheduler.changed();
+      timers.advance(3);
+    }
+    assert.equal(renders.length, 1, 'no render while the update is unacknowledged');
+    scheduler.acknowledged();
+    timers.advance(0);
+    assert.equal(renders.length, 2, 'one render for ten changes');
+    assert.equal(scheduler.pending, false);
+  });
+
+  it('does not wait for a webview that never answers', () => {
+    const { timers, renders, scheduler } = setup();
+    scheduler.renderNow();
+    scheduler.changed();
+    timers.advance(ACK_TIMEOUT_MS - 10);
+    assert.equal(renders.length, 1);
+    timers.advance(20);
+    assert.equal(renders.length, 2);
+  });
+
+  it('keeps fast renders back to back (latency) and spaces slow ones (the host stays usable)', () => {
+    const fast = setup(20);
+    fast.scheduler.renderNow();
+    fast.scheduler.acknowledged();
+    fast.scheduler.changed();
+    fast.timers.advance(0);
+    assert.equal(fast.renders.length, 2, 'a 20 ms render needs no cool-down');
+
+    const slow = setup(800);
+    slow.scheduler.renderNow(); // takes 800 ms
+    slow.scheduler.acknowledged();
+    slow.scheduler.changed();
+    slow.timers.advance(700);
+    assert.equal(slow.renders.length, 1, 'after an 800 ms render the host rests about as long');
+    slow.timers.advance(200);
+    assert.equal(slow.renders.length, 2);
+  });
+
+  it('says the preview is behind when a change will take long to show, once per burst', () => {
+    const { timers, scheduler, behind } = setup(600);
+    scheduler.renderNow();
+    scheduler.acknowledged();
+    scheduler.changed();
+    scheduler.changed();
+    assert.equal(behind(), 1);
+    timers.advance(5000);
+    const quick = setup(5);
+    quick.scheduler.renderNow();
+    quick.scheduler.acknowledged();
+    quick.scheduler.changed();
+    assert.equal(quick.behind(), 0);
+  });
+
+  it('renders nothing after dispose', () => {
+    const { timers, renders, scheduler } = setup();
+    scheduler.changed();
+    scheduler.dispose();
+    timers.advance(5000);
+    scheduler.renderNow();
+    assert.equal(renders.length, 0);
+  });
+
+  it('keeps scheduling when a render posts nothing (no acknowledgement will come)', () => {
+    const timers = new FakeTimers();
+    let calls = 0;
+    const scheduler = new RenderScheduler(() => (calls++, false), undefined, timers);
+    scheduler.renderNow();
+    scheduler.changed();
+    timers.advance(0);
+    assert.equal(calls, 2);
+  });
+});
