@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, discardActiveEditor, expansionPattern, freshMarkdownEditor, shippedSnippets, sleep } from './snippetHelpers';
+
+const COMMAND = 'hatenaWriter.insertReportSection';
+
+describe('integration: Hatena: Insert Report Section…', () => {
+  afterEach(discardActiveEditor);
+
+  it('inserts a snippet by name, as a snippet (tab stops work)', async () => {
+    const editor = await freshMarkdownEditor();
+    assert.equal(await vscode.commands.executeCommand(COMMAND, 'セッションレポート'), true);
+    const session = shippedSnippets().find((s) => s.name === 'セッションレポート')!;
+    assert.match(editor.document.getText(), expansionPattern(session.body));
+    assert.equal(editor.document.getText(editor.selection), 'セッションタイトル');
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.equal(editor.document.getText(editor.selection), '登壇者名');
+  });
+
+  it('fills in the writer\'s Hatena id for Fotolife images', async () => {
+    const front = '---\nEditURL: https://blog.hatena.ne.jp/yasay/yasay.hatenablog.com/atom/entry/1\n---\n';
+    const editor = await freshMarkdownEditor(front);
+    editor.selection = new vscode.Selection(3, 0, 3, 0);
+    assert.equal(await vscode.commands.executeCommand(COMMAND, 'Fotolife 画像'), true);
+    assert.match(editor.document.getText().slice(front.length), /^\[f:id:yasay:\d{8}hhmmssj:plain\]$/);
+    assert.equal(editor.document.getText(editor.selection), 'yasay', 'still a tab stop');
+  });
+
+  it('wraps the selection', async () => {
+    const editor = await freshMarkdownEditor('これは補足です');
+    editor.selection = new vscode.Selection(0, 3, 0, 7);
+    assert.equal(await vscode.commands.executeCommand(COMMAND, '脚注'), true);
+    assert.equal(editor.document.getText(), 'これは((補足です))');
+  });
+
+  it('reports an unknown name and inserts nothing', async () => {
+    const editor = await freshMarkdownEditor('x');
+    assert.equal(await vscode.commands.executeCommand(COMMAND, 'no such snippet'), false);
+    assert.equal(editor.document.getText(), 'x');
+  });
+
+  it('the QuickPick lists every snippet and inserts the one chosen', async () => {
+    const editor = await freshMarkdownEditor();
+    const snippets = shippedSnippets();
+    const inserted = vscode.commands.executeCommand<boolean>(COMMAND);
+    await sleep(1000); // the picker opens in the workbench (no API tells when)
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.equal(await inserted, true);
+    assert.match(editor.document.getText(), expansionPattern(snippets[1].body), `the second item, ${snippets[1].name}`);
+  });
+
+  it('the QuickPick can be dismissed without inserting', async () => {
+    const editor = await freshMarkdownEditor('x');
+    const inserted = vscode.commands.executeCommand<boolean>(COMMAND);
+    await sleep(1000);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await inserted, false);
+    assert.equal(editor.document.getText(), 'x');
+  });
+
+  it('has a keybinding that no default VS Code keybinding and no IME switch uses', async () => {
+    const bindings = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.keybindings as { command: string; key: string; mac?: string }[])
+      .filter((b) => b.command === COMMAND);
+    assert.equal(bindings.length, 1);
+    const { key, mac } = bindings[0];
+    assert.doesNotMatch(`${key} ${mac}`, /ctrl\+space|shift\+space|alt\+`|ctrl\+shift\+/, 'input-method switches');
+    await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
+    await sleep(500);
+    const defaults = vscode.window.activeTextEditor!.document.getText();
+    assert.ok(defaults.includes('"key":'), 'the default keybindings file opened');
+    const users = [...defaults.matchAll(/"key":\s*"([^"]+)",\s*"command":\s*"([^"]+)"/g)].filter((m) => m[1] === key).map((m) => m[2]);
+    assert.deepEqual(users, [COMMAND], `${key} is bound only to ${COMMAND}`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});

@@ -1,0 +1,75 @@
+// Shared by the snippet, completion and picker integration tests: the shipped catalogue and what a snippet
+// should look like once the real editor has inserted it.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { expandSnippet, placeholderTexts } from '../../src/editor/snippetAnalysis';
+import { parseSnippetCatalogue, type CatalogueSnippet } from '../../src/editor/snippetCatalogue';
+import { parseSnippet } from '../../src/editor/snippetSyntax';
+
+export const EXTENSION_ID = 'hatena-writer.hatena-writer';
+
+export function shippedSnippets(): CatalogueSnippet[] {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+  const file = path.join(extension.extensionPath, extension.packageJSON.contributes.snippets[0].path);
+  return parseSnippetCatalogue(fs.readFileSync(file, 'utf8'));
+}
+
+/** Patterns for the variables the editor resolves at insertion time (never assert on the clock itself). */
+const VARIABLE_PATTERNS: Record<string, string> = {
+  CURRENT_YEAR: '\\d{4}', CURRENT_MONTH: '(?:0[1-9]|1[0-2])', CURRENT_DATE: '(?:0[1-9]|[12]\\d|3[01])',
+  CURRENT_HOUR: '(?:[01]\\d|2[0-3])', CURRENT_MINUTE: '[0-5]\\d', CURRENT_SECOND: '[0-5]\\d',
+  CURRENT_TIMEZONE_OFFSET: '[+-](?:0\\d|1[0-4]):[0-5]\\d',
+};
+
+/** A regex for the text a body expands to with no selection: literal text exact, date variables by pattern. */
+export function expansionPattern(body: string, resolve: (name: string) => string | undefined = () => undefined): RegExp {
+  return toPattern((r) => expandSnippet(parseSnippet(body), r), resolve);
+}
+
+/** Per tab stop number, a regex for the text the editor selects when Tab reaches it. */
+export function placeholderPatterns(body: string): Map<number, RegExp> {
+  const result = new Map<number, RegExp>();
+  const texts = new Map<number, string>();
+  const marked = placeholderTexts(parseSnippet(body), (name) => (name in VARIABLE_PATTERNS ? `\u0001${name}\u0002` : undefined));
+  for (const [index, text] of marked) texts.set(index, text);
+  for (const [index, text] of texts) result.set(index, new RegExp(`^${markedToPattern(text)}$`));
+  return result;
+}
+
+function toPattern(expand: (r: (name: string) => string | undefined) => string, resolve: (name: string) => string | undefined): RegExp {
+  const marked = expand((name) => resolve(name) ?? (name in VARIABLE_PATTERNS ? `\u0001${name}\u0002` : undefined));
+  return new RegExp(`^${markedToPattern(marked)}$`);
+}
+
+function markedToPattern(marked: string): string {
+  return marked.split(/(\u0001\w+\u0002)/).map((part) => {
+    const variable = /^\u0001(\w+)\u0002$/.exec(part);
+    return variable ? VARIABLE_PATTERNS[variable[1]] : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }).join('');
+}
+
+export async function freshMarkdownEditor(content = ''): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  const editor = await vscode.window.showTextDocument(doc);
+  await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+  return editor;
+}
+
+/** Closes the active (untitled) editor without a save prompt. */
+export async function discardActiveEditor(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `check` returns a value (not undefined/false) or the time is up. */
+export async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
