@@ -46,12 +46,14 @@ export function hatenaIdPlugin(md: MarkdownIt): void {
     const pos = state.pos;
     if (src.charCodeAt(pos) !== 0x3a /* : */ || insideLink(state)) return false;
     if (pos < 2 || src.charCodeAt(pos - 1) !== 0x64 /* d */ || src.charCodeAt(pos - 2) !== 0x69 /* i */) return false;
-    if (!state.pending.endsWith('id')) return false;
     if (pos > 2) {
       const before = src.charCodeAt(pos - 3);
       // `f:id:USER:…` that failed as Fotolife, paths, mail-like and dotted names are not user links; `_id:x_` is.
       if ((isIdChar(before) && before !== 0x5f /* _ */) || before === 0x3a /* : */ || before === 0x2e /* . */ || before === 0x2f /* / */ || before === 0x40 /* @ */) return false;
     }
+    // `id` must still be pending text (not the end of some other token). Only the length is read: reading a long
+    // pending string's characters flattens it, which made every `:` of a long paragraph cost O(n).
+    if (state.pending.length < 2) return false;
     let end = pos + 1;
     while (end < state.posMax && isIdChar(src.charCodeAt(end))) end++;
     // Trailing `_`/`-` belong to the prose (`_id:foo_` is emphasis around the id).

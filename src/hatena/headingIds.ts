@@ -33,6 +33,7 @@ export function headingIdsPlugin(md: MarkdownIt): void {
   md.core.ruler.after('inline', 'hatena_heading_ids', (state) => {
     const headings: TocHeading[] = [];
     const used = new Set<string>();
+    const nextSuffix = new Map<string, number>();
     const tocs: Token[] = [];
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
@@ -41,8 +42,11 @@ export function headingIdsPlugin(md: MarkdownIt): void {
       if (token.type !== 'heading_open') continue;
       const text = inlineText(tokens[i + 1]?.children ?? null).trim();
       const base = hatenaHeadingId(text) || 'section';
+      // Suffixes continue from the last one tried for this base, so a thousand equal headings stay linear.
       let id = base;
-      for (let n = 1; used.has(id); n++) id = `${base}-${n}`;
+      let n = nextSuffix.get(base) ?? 1;
+      while (used.has(id)) id = `${base}-${n++}`;
+      nextSuffix.set(base, n);
       used.add(id);
       token.attrSet('id', id);
       headings.push({ level: Number(token.tag.slice(1)), id, text });

@@ -116,5 +116,8 @@ describe('Fotolife [f:id:USER:ID{ext}:kind(:option)*]', () => {
     );
     assert.equal(render('<div><!-- [f:id:yasay:20170604220500j:plain] --></div>\n'), '<div><!-- [f:id:yasay:20170604220500j:plain] --></div>\n');
     assert.equal(render('<pre>[f:id:yasay:20170604220500j:plain]</pre>\n'), '<pre>[f:id:yasay:20170604220500j:plain]</pre>\n');
+    // Never inside an attribute value, where the inserted markup would break out of the quotes.
+    assert.equal(render('<div title="[f:id:yasay:20170604220500j:plain]" data-x=\'>[f:id:yasay:20170604220500j:plain]\'>x</div>\n'),
+      '<div title="[f:id:yasay:20170604220500j:plain]" data-x=\'>[f:id:yasay:20170604220500j:plain]\'>x</div>\n');
   });
 });
