@@ -58,4 +58,18 @@ describe('integration: snippets insert in the real editor', () => {
     }
     await freshMarkdownEditor(); // for afterEach
   });
+
+  it('with editor.tabCompletion "onlySnippets" (the README\'s tip), prefix + Tab expands without Ctrl+Space', async () => {
+    const config = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
+    await config.update('tabCompletion', 'onlySnippets', vscode.ConfigurationTarget.Global, true);
+    try {
+      const editor = await freshMarkdownEditor('');
+      for (const ch of 'hatena-day') await vscode.commands.executeCommand('type', { text: ch });
+      await vscode.commands.executeCommand('insertSnippet'); // what Tab runs when a prefix ends before the cursor
+      assert.equal(editor.document.getText(), '## Day 1（M/D）\n\n');
+      assert.equal(editor.document.getText(editor.selection), '1');
+    } finally {
+      await config.update('tabCompletion', undefined, vscode.ConfigurationTarget.Global, true);
+    }
+  });
 });

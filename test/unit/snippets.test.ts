@@ -70,6 +70,26 @@ describe('shipped snippets (snippets/hatena.code-snippets)', () => {
   });
 });
 
+describe('README section "snippets"', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = /<!-- section:snippets -->([\s\S]*?)<!-- \/section:snippets -->/.exec(readme)?.[1] ?? '';
+
+  it('lists every snippet with its prefix and name', () => {
+    for (const snippet of catalogue) {
+      const row = section.split('\n').find((line) => line.startsWith(`| \`${snippet.prefixes[0]}\` |`));
+      assert.ok(row, `a row for ${snippet.prefixes[0]}`);
+      assert.ok(row.includes(snippet.name), `${snippet.prefixes[0]} row names ${snippet.name}`);
+    }
+  });
+
+  it('names the keybinding the manifest declares', () => {
+    const binding = manifest.contributes.keybindings.find((k: { command: string }) => k.command === 'hatenaWriter.insertReportSection');
+    const pretty = (key: string) => key.split(' ').map((chord) => chord.split('+').map((k) => `<kbd>${k === 'cmd' ? 'Cmd' : k.length === 1 ? k.toUpperCase() : k[0].toUpperCase() + k.slice(1)}</kbd>`).join('+')).join(' ');
+    assert.ok(section.includes(pretty(binding.key)), pretty(binding.key));
+    assert.ok(section.includes(pretty(binding.mac)), pretty(binding.mac));
+  });
+});
+
 describe('snippet catalogue parsing', () => {
   it('splits "日本語 (English)" descriptions', () => {
     assert.deepEqual(splitGloss('脚注 ((…))。選択を脚注に (footnote; wraps the selection)'), { japanese: '脚注 ((…))。選択を脚注に', english: 'footnote; wraps the selection' });
