@@ -1,0 +1,63 @@
+// Renderer benchmark: the full Hatena plugin set vs. bare markdown-it with the same options, on realistic report
+// text of 10 KB, 100 KB and 1 MB. Prints ratios measured in this run only (no absolute budget, no timing asserts).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { createHatenaRenderer } from '../src/hatena';
+
+const ROOT = join(__dirname, '..', '..');
+const REPORT = readFileSync(join(ROOT, 'test', 'fixtures', 'reports', 'aws-summit-tokyo-2017.md'), 'utf8');
+
+/** The report's body as repeatable sections: no front matter, TOC or more-divider (those appear once per entry). */
+const SECTION = REPORT.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^\[:contents\]$|^<!-- more -->$/gm, '');
+const HEAD = `${REPORT.match(/^---\n[\s\S]*?\n---\n/)![0]}\n[:contents]\n\n<!-- more -->\n\n`;
+
+/** A report of at least `bytes` UTF-8 bytes; each repetition renumbers the days so headings stay distinct. */
+export function reportOfSize(bytes: number): string {
+  let doc = HEAD;
+  for (let day = 1; Buffer.byteLength(doc) < bytes; day++) doc += SECTION.replace(/Day (\d)/g, (_, d: string) => `Day ${d}-${day}`);
+  return doc;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Median ms per render for each engine, interleaving them so machine load affects both alike. */
+function measure(engines: Record<string, (s: string) => unknown>, source: string, runs: number): Record<string, number> {
+  const times: Record<string, number[]> = {};
+  for (const name of Object.keys(engines)) { times[name] = []; for (let i = 0; i < 3; i++) engines[name](source); }
+  for (let r = 0; r < runs; r++) {
+    for (const [name, render] of Object.entries(engines)) {
+      const t0 = process.hrtime.bigint();
+      render(source);
+      times[name].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([name, t]) => [name, median(t)]));
+}
+
+export function runRenderBench(): void {
+  const bare = new MarkdownIt({ html: true, linkify: true, breaks: false });
+  const hatena = createHatenaRenderer();
+  const preview = createHatenaRenderer({ sourceLines: true, embeds: 'card' });
+  const engines = {
+    bare: (s: string) => bare.render(s),
+    hatena: (s: string) => hatena.render(s),
+    preview: (s: string) => preview.render(s),
+  };
+  const sizes = [[10_000, '10 KB', 300], [100_000, '100 KB', 60], [1_000_000, '1 MB', 12]] as const;
+  console.log('renderer: median ms per render; ratio = vs bare markdown-it (html, linkify) in this run (goal ≤ 1.25×)');
+  console.log('size     bare ms  hatena ms  ratio  preview ms  ratio   hatena scaling vs previous size (10× input, goal ≤ 12×)');
+  let previous: number | undefined;
+  for (const [bytes, label, runs] of sizes) {
+    const t = measure(engines, reportOfSize(bytes), runs);
+    const scaling = previous === undefined ? '' : `${(t.hatena / previous).toFixed(1)}×`;
+    console.log(`${label.padEnd(7)} ${t.bare.toFixed(2).padStart(8)} ${t.hatena.toFixed(2).padStart(10)} ${(t.hatena / t.bare).toFixed(2).padStart(5)}× ` +
+      `${t.preview.toFixed(2).padStart(11)} ${(t.preview / t.bare).toFixed(2).padStart(5)}×   ${scaling}`);
+    previous = t.hatena;
+  }
+}
+
+runRenderBench();
