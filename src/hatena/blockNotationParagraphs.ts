@@ -10,15 +10,19 @@ export function blockNotationParagraphsPlugin(md: MarkdownIt, blockTokenTypes: R
     const tokens = state.tokens;
     for (let i = 0; i + 2 < tokens.length; i++) {
       if (tokens[i].type !== 'paragraph_open' || tokens[i + 2].type !== 'paragraph_close') continue;
-      const children = tokens[i + 1].children ?? [];
-      let blocks = 0;
-      const onlyBlocks = children.every((child) => {
-        if (blockTokenTypes.has(child.type)) { blocks++; return true; }
-        return child.type === 'softbreak' || (child.type === 'text' && child.content.trim() === '');
-      });
-      if (!onlyBlocks || blocks === 0) continue;
+      if (!holdsOnlyBlockNotation(tokens[i + 1].children ?? [], blockTokenTypes)) continue;
       for (const t of [tokens[i], tokens[i + 2]]) t.tag = 'div';
       tokens[i].attrJoin('class', 'hatena-block-notation');
     }
   });
+}
+
+/** True when the children are block notation plus nothing but line breaks and blank text (and at least one block). */
+function holdsOnlyBlockNotation(children: MarkdownIt.Token[], blockTokenTypes: ReadonlySet<string>): boolean {
+  let blocks = 0;
+  for (const child of children) {
+    if (blockTokenTypes.has(child.type)) blocks++;
+    else if (child.type !== 'softbreak' && !(child.type === 'text' && /^\s*$/.test(child.content))) return false;
+  }
+  return blocks > 0;
 }

@@ -28,6 +28,9 @@ export function fnv1a(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+/** Parses (by their env object) that created a note: the core rule skips its token walk for all others. */
+const envsWithNotes = new WeakSet<object>();
+
 /** Closing positions of the escapes `(((x)))` and `)((x))(`, where `))` is printed and 3 characters skipped. */
 const escapeCloses = new WeakMap<StateInline, Set<number>>();
 
@@ -54,6 +57,7 @@ function footnoteOpen(state: StateInline, silent: boolean): boolean {
   const source = src.slice(pos + 2, close);
   if (source.trim() === '') return false;
   if (!silent) {
+    envsWithNotes.add(state.env as object);
     const children: Token[] = [];
     state.md.inline.parse(source, state.md, state.env, children);
     const token = state.push(FOOTNOTE_REF_TOKEN, 'a', 0);
@@ -97,6 +101,8 @@ export function footnotesPlugin(md: MarkdownIt): void {
 
   // Number the notes in document order and append the list, after every inline token exists.
   md.core.ruler.after('inline', 'hatena_footnote_list', (state) => {
+    if (!envsWithNotes.has(state.env as object)) return;
+    envsWithNotes.delete(state.env as object);
     const notes: FootnoteRef[] = [];
     const used = new Set<string>();
     const visit = (tokens: Token[] | null) => {

@@ -158,7 +158,8 @@ export function frontMatterPlugin(md: MarkdownIt): void {
     if (close >= endLine) return false;
     if (silent) return true;
     const token = state.push(FRONT_MATTER_TOKEN, '', 0);
-    token.hidden = true;
+    // Not `hidden`: its render rule prints nothing anyway, and a hidden token makes markdown-it start the body with
+    // a blank line.
     token.block = true;
     token.map = [0, close + 1];
     token.markup = '---';

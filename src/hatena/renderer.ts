@@ -22,8 +22,7 @@ export function createHatenaRenderer(options?: HatenaRendererOptions): HatenaRen
       try {
         const env = {};
         const tokens = md.parse(typeof source === 'string' ? source : String(source ?? ''), env);
-        // A hidden front matter token makes markdown-it start the body with a blank line.
-        const html = md.renderer.render(tokens, md.options, env).replace(/^\n/, '');
+        const html = md.renderer.render(tokens, md.options, env);
         const frontMatter = frontMatterOf(tokens);
         return frontMatter ? { html, frontMatter } : { html };
       } catch (error) {
