@@ -74,13 +74,25 @@ describe('integration: Hatena completions without Ctrl+Space', () => {
   });
 
   describe('typing in the editor (auto-closing brackets on, suggest opened by the trigger character)', () => {
+    /**
+     * A just-opened editor sometimes takes the first keystroke before the workbench has focused it, and then
+     * auto-closing does not run: wait until it is the active, focused editor.
+     */
+    async function settle(editor: vscode.TextEditor): Promise<void> {
+      await waitFor(() => vscode.window.activeTextEditor?.document === editor.document, 'the new editor to be active');
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+      await sleep(300);
+    }
+
     /** Types like a person; the suggest widget opens by itself on trigger characters; Enter-equivalent accepts. */
-    async function typeAndAccept(initial: string, typed: string): Promise<string> {
+    async function typeAndAccept(initial: string, typed: string, autoClosed: string): Promise<string> {
       const editor = await freshMarkdownEditor(initial);
       const end = editor.document.positionAt(initial.length);
       editor.selection = new vscode.Selection(end, end);
+      await settle(editor);
       for (const ch of typed) await vscode.commands.executeCommand('type', { text: ch });
       const before = editor.document.getText();
+      assert.equal(before, initial + typed + autoClosed, 'auto-closing brackets closed what was typed');
       // The widget opens asynchronously; accept once it has (accepting earlier changes nothing, so retry).
       return waitFor(async () => {
         await vscode.commands.executeCommand('acceptSelectedSuggestion');
@@ -90,7 +102,7 @@ describe('integration: Hatena completions without Ctrl+Space', () => {
     }
 
     it('[f: → one complete image notation with a single ]', async () => {
-      const text = await typeAndAccept(FRONT_MATTER, '[f:');
+      const text = await typeAndAccept(FRONT_MATTER, '[f:', ']');
       const body = text.slice(FRONT_MATTER.length);
       assert.match(body, /^\[f:id:yasay:\d{8}hhmmssj:plain\]$/);
       const editor = vscode.window.activeTextEditor!;
@@ -98,17 +110,18 @@ describe('integration: Hatena completions without Ctrl+Space', () => {
     });
 
     it('[: → [:contents] with a single ]', async () => {
-      assert.equal(await typeAndAccept('', '[:'), '[:contents]');
+      assert.equal(await typeAndAccept('', '[:', ']'), '[:contents]');
     });
 
     it('(( → a footnote with a single ))', async () => {
-      const text = await typeAndAccept('本文', '((');
+      const text = await typeAndAccept('本文', '((', '))');
       assert.equal(text, '本文((脚注))');
       assert.equal(vscode.window.activeTextEditor!.document.getText(vscode.window.activeTextEditor!.selection), '脚注');
     });
 
     it('[URL: → embed:cite with a single ]', async () => {
       const editor = await freshMarkdownEditor('');
+      await settle(editor);
       for (const ch of '[https://aws.amazon.com/jp/:') await vscode.commands.executeCommand('type', { text: ch });
       assert.equal(editor.document.getText(), '[https://aws.amazon.com/jp/:]', 'auto-closing put one ]');
       // Pick embed:cite: the fourth item.
