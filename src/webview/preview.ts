@@ -280,7 +280,7 @@ document.addEventListener('dblclick', (event) => {
 
 function countUnsafeAttributes(under: Element): number {
   let n = 0;
-  for (const el of under.querySelectorAll('*')) for (const a of Array.from(el.attributes)) if (isUnsafeAttribute(a.name, a.value)) n++;
+  for (const el of under.querySelectorAll('*')) for (const a of Array.from(el.attributes)) if (isUnsafeAttribute(a.name, a.value, el.localName)) n++;
   return n;
 }
 

@@ -8,8 +8,11 @@ const REMOVED_ELEMENTS = new Set(['script', 'base', 'meta', 'link', 'object', 'e
 /** Attributes holding a URL that a browser may navigate to or execute. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'ping', 'lowsrc']);
 
-/** True for an attribute that could run script: event handlers, script URLs, srcdoc documents, SVG animations of href. */
-export function isUnsafeAttribute(name: string, value: string): boolean {
+/**
+ * True for an attribute that could run script: event handlers, script URLs, srcdoc documents, SVG animations of href,
+ * data: documents. An <img> may show any data:image (SVG in an image never runs script; the placeholders are SVG).
+ */
+export function isUnsafeAttribute(name: string, value: string, tag = ''): boolean {
   const n = name.toLowerCase();
   if (n.startsWith('on')) return true;
   if (n === 'srcdoc') return true;
@@ -17,7 +20,8 @@ export function isUnsafeAttribute(name: string, value: string): boolean {
     // Browsers ignore whitespace and control characters inside the scheme: "java\tscript:".
     const compact = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
     if (/^(?:javascript|vbscript|livescript):/.test(compact)) return true;
-    if (/^data:(?!image\/(?:png|gif|jpe?g|webp|avif|bmp);)/.test(compact) && n !== 'values' && n !== 'from' && n !== 'to') return true;
+    const safeData = tag.toLowerCase() === 'img' ? /^data:image\// : /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp)[;,]/;
+    if (compact.startsWith('data:') && !safeData.test(compact) && n !== 'values' && n !== 'from' && n !== 'to') return true;
     if ((n === 'values' || n === 'from' || n === 'to') && /javascript:|data:/.test(compact)) return true;
   }
   return false;
@@ -36,7 +40,7 @@ export function neutralize(root: DocumentFragment | Element): number {
       continue;
     }
     for (const attr of Array.from(el.attributes)) {
-      if (isUnsafeAttribute(attr.name, attr.value)) {
+      if (isUnsafeAttribute(attr.name, attr.value, tag)) {
         el.removeAttribute(attr.name);
         removed++;
       }

@@ -244,17 +244,23 @@ describe('integration: preview', function () {
 
   it('keeps a 5 MB document responsive: shows the beginning and says so', async () => {
     const line = 'セッションのメモ: Lambda と API Gateway と DynamoDB の構成について、設計の考え方を聞きました。\n\n';
+    let t0 = Date.now();
     const big = `# 大きな文書\n\n${line.repeat(Math.ceil((5 * 1024 * 1024) / line.length))}最後の行 TAIL-MARKER\n`;
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: big });
     const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    console.log(`      5 MB: document opened in ${Date.now() - t0} ms`);
+    let t = Date.now();
     const preview = await openPreview();
     await preview.whenApplied();
+    console.log(`      5 MB: first render ${preview.lastRenderMs.toFixed(0)} ms on the host, shown after ${Date.now() - t} ms`);
     const snap = await preview.snapshot();
     assert.match(snap.notice, /Large document/);
     assert.doesNotMatch(snap.html, /TAIL-MARKER/);
     // Typing goes on: an edit at the top shows up in the preview.
+    t = Date.now();
     await editor.edit((b) => b.insert(new vscode.Position(0, 2), '新しい'));
     await preview.whenApplied(document.version);
+    console.log(`      5 MB: an edit rendered in ${preview.lastRenderMs.toFixed(0)} ms on the host, shown after ${Date.now() - t} ms`);
     assert.match((await preview.snapshot()).html, /新しい大きな文書/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

@@ -15,6 +15,7 @@ describe('preview sanitizer: unsafe attributes', () => {
     assert.equal(isUnsafeAttribute('srcdoc', '<p>hi</p>'), true);
     assert.equal(isUnsafeAttribute('src', 'data:text/html,<script>x</script>'), true);
     assert.equal(isUnsafeAttribute('values', 'javascript:x'), true, 'SVG <animate values>');
+    assert.equal(isUnsafeAttribute('src', 'data:image/svg+xml,<svg onload=x()>', 'iframe'), true, 'an SVG document in a frame');
   });
 
   it('keeps ordinary attributes and URLs', () => {
@@ -22,6 +23,7 @@ describe('preview sanitizer: unsafe attributes', () => {
     assert.equal(isUnsafeAttribute('href', '#概要'), false);
     assert.equal(isUnsafeAttribute('src', './img/a.png'), false);
     assert.equal(isUnsafeAttribute('src', 'data:image/png;base64,AAAA'), false);
+    assert.equal(isUnsafeAttribute('src', 'data:image/svg+xml;charset=utf-8,%3Csvg', 'img'), false, 'SVG as an image never runs script');
     assert.equal(isUnsafeAttribute('class', 'javascript:'), false);
     assert.equal(isUnsafeAttribute('title', 'onerror'), false);
   });

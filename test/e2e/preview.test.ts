@@ -1,0 +1,179 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { findWebviewFrame, openWorkbench, quickOpen, runCommand, screenshot, type Workbench } from './workbench';
+
+// The preview like a person uses it: palette command, the webview two iframes deep, typing, scrolling, settings.
+
+const CDN = 'https://cdn-ak.f.st-hatena.com/images/fotolife/y/yasay/20170604/20170604220500.jpg';
+
+const hasPreview = (doc: Document) => !!doc.querySelector('#hatena-preview-root article.entry');
+
+/**
+ * Polls an expression in the webview. (frame.waitForFunction would eval() a string inside the page, which the
+ * preview's CSP rightly refuses; an evaluate from the outside is not the page's own script.)
+ */
+async function waitInFrame(frame: Frame, predicate: string, timeout = 20_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await frame.evaluate(predicate).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting in the webview for: ${predicate}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The text editor (not the webview) of the first editor group. */
+function textEditor(page: Page) {
+  return page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first();
+}
+
+async function firstVisibleLineNumber(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const numbers = [...document.querySelectorAll('.editor-group-container:first-child .monaco-editor .line-numbers')]
+      .map((e) => ({ n: Number((e.textContent ?? '').trim()), top: e.getBoundingClientRect().top }))
+      .filter((e) => Number.isFinite(e.n) && e.n > 0)
+      .sort((a, b) => a.top - b.top);
+    return numbers[0]?.n ?? 0;
+  });
+}
+
+describe('e2e: live preview', function () {
+  let workbench: Workbench;
+  let frame: Frame;
+
+  before(async () => {
+    workbench = await openWorkbench();
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('"Hatena: Open Preview to the Side" shows report.md as published: Fotolife image, TOC, footnotes', async () => {
+    const { page } = workbench;
+    await quickOpen(page, 'report.md');
+    await runCommand(page, 'Hatena: Open Preview to the Side');
+    frame = await findWebviewFrame(page, hasPreview);
+
+    assert.equal(await frame.$eval('h1.entry-title', (h) => h.textContent), 'AWS Summit Tokyo 2017に行ってきました');
+    assert.ok((await frame.$$('.entry-categories a.entry-category-link')).length >= 2);
+    // The Fotolife image: its CDN URL, or (offline, as here) the placeholder that carries it and the notation.
+    const image = await frame.$eval(`img.hatena-fotolife`, (img) => ({
+      src: img.getAttribute('src'),
+      failed: img.getAttribute('data-hatena-failed-src'),
+    }));
+    assert.ok(image.src === CDN || image.failed === CDN, JSON.stringify(image));
+    await frame.$eval('img.hatena-fotolife', (img) => img.scrollIntoView());
+    await waitInFrame(frame, `document.querySelector('img.hatena-fotolife').getAttribute('data-hatena-failed-src') === ${JSON.stringify(CDN)}`);
+    const notation = await frame.$eval('img.hatena-fotolife', (img) => img.getAttribute('data-hatena-notation'));
+    assert.match(notation ?? '', /^\[f:id:yasay:20170604220500j:plain:w600/);
+    const size = await frame.$eval('img.hatena-fotolife', (img) => (img as HTMLImageElement).getBoundingClientRect().width);
+    assert.ok(size > 100, `the placeholder has the requested size, not a broken-image icon (${size}px)`);
+
+    assert.ok((await frame.$$('ul.table-of-contents li a[href^="#"]')).length >= 3, 'the table of contents');
+    assert.ok((await frame.$$('div.footnote p.footnote .footnote-text')).length >= 1, 'the footnotes');
+    assert.ok((await frame.$$('a[id^="fn-"]')).length >= 1, 'the footnote references');
+  });
+
+  it('updates while typing without replacing untouched elements (the img keeps its identity)', async () => {
+    const { page } = workbench;
+    await frame.evaluate(() => {
+      (document.querySelector('img.hatena-fotolife') as HTMLImageElement & { __kept?: string }).__kept = 'same element';
+      (document.querySelector('ul.table-of-contents') as HTMLElement & { __kept?: string }).__kept = 'same element';
+    });
+    await textEditor(page).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n\nタイプした文章 typed-in-e2e\n');
+    await waitInFrame(frame, `document.getElementById('hatena-preview-root').textContent.includes('typed-in-e2e')`);
+    const kept = await frame.evaluate(() => [
+      (document.querySelector('img.hatena-fotolife') as HTMLImageElement & { __kept?: string }).__kept,
+      (document.querySelector('ul.table-of-contents') as HTMLElement & { __kept?: string }).__kept,
+    ]);
+    assert.deepEqual(kept, ['same element', 'same element']);
+  });
+
+  it('scrolls the preview with the editor, and the editor with the preview', async () => {
+    const { page } = workbench;
+    await textEditor(page).click();
+    await page.keyboard.press('Control+Home');
+    await waitInFrame(frame, 'window.scrollY < 5');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+    await waitInFrame(frame, 'window.scrollY > 200');
+    await page.keyboard.press('Control+Home');
+    await waitInFrame(frame, 'window.scrollY < 5');
+
+    // Back the other way: wheel over the webview moves the editor (and the echo does not bounce the preview).
+    const editorLineBefore = await firstVisibleLineNumber(page);
+    const webview = page.locator('iframe.webview').first();
+    const box = await webview.boundingBox();
+    assert.ok(box, 'the webview iframe is on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 900);
+    await waitInFrame(frame, 'window.scrollY > 300');
+    await page.waitForFunction(
+      (before) => {
+        const numbers = [...document.querySelectorAll('.editor-group-container:first-child .monaco-editor .line-numbers')]
+          .map((e) => ({ n: Number((e.textContent ?? '').trim()), top: e.getBoundingClientRect().top }))
+          .filter((e) => e.n > 0)
+          .sort((a, b) => a.top - b.top);
+        return (numbers[0]?.n ?? 0) > before + 5;
+      },
+      editorLineBefore,
+      { timeout: 10_000 },
+    );
+    const settled = await frame.evaluate(() => window.scrollY);
+    await page.waitForTimeout(600);
+    assert.ok(Math.abs((await frame.evaluate(() => window.scrollY)) - settled) < 40, 'no feedback loop: the preview stays put');
+  });
+
+  it('marks the cursor line and reveals a double-clicked line in the editor', async () => {
+    const { page } = workbench;
+    await frame.evaluate(() => {
+      const h = document.querySelector('h3[data-line]') as HTMLElement;
+      h.scrollIntoView({ block: 'center' });
+    });
+    const heading = await frame.$eval('h3[data-line]', (h) => ({ line: Number(h.getAttribute('data-line')), text: h.textContent }));
+    await frame.dblclick('h3[data-line]');
+    await waitInFrame(frame, `document.querySelector('h3[data-line]').hasAttribute('data-hatena-active')`);
+    // The editor's cursor went to that line (Monaco numbers lines from 1).
+    await page.waitForFunction(
+      (line) => document.querySelector('.editor-group-container:first-child .line-numbers.active-line-number')?.textContent?.trim() === String(line + 1),
+      heading.line,
+      { timeout: 10_000 },
+    );
+    assert.ok(heading.text);
+  });
+
+  it('runs no script of a hostile post', async () => {
+    const { page } = workbench;
+    await textEditor(page).click();
+    await quickOpen(page, 'hostile.md');
+    await waitInFrame(frame, `document.getElementById('hatena-preview-root').textContent.includes('Still here')`);
+    // Give every handler its chance: load errors, hover, clicks on script links and a form.
+    await frame.hover('b');
+    await frame.click('#js-link');
+    await frame.click('#hostile-submit').catch(() => undefined);
+    await page.waitForTimeout(1000);
+    const pwned = await frame.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+    assert.equal(pwned, undefined);
+    assert.equal(await frame.$$eval('#hatena-preview-root script', (s) => s.length), 0);
+    // The webview did not navigate away.
+    assert.ok(await frame.evaluate(() => !!document.getElementById('hatena-preview-root')));
+  });
+
+  it('screenshots both looks for the README', async () => {
+    const { page, workspacePath } = workbench;
+    await textEditor(page).click(); // focus back in the workbench, not in the webview
+    await quickOpen(page, 'report.md');
+    await waitInFrame(frame, `document.querySelector('h1.entry-title')?.textContent.includes('AWS Summit')`);
+    await frame.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    await screenshot(page, 'preview-hatena');
+
+    fs.mkdirSync(path.join(workspacePath, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(workspacePath, '.vscode', 'settings.json'), JSON.stringify({ 'hatenaWriter.preview.style': 'vscode' }));
+    await waitInFrame(frame, `document.body.classList.contains('vscode-look')`);
+    await frame.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    await screenshot(page, 'preview-vscode');
+  });
+});
