@@ -2,8 +2,6 @@
 // text of 10 KB, 100 KB and 1 MB. Prints ratios measured in this run only (no absolute budget, no timing asserts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import MarkdownIt from 'markdown-it';
 import { createHatenaRenderer } from '../src/hatena';
 
@@ -21,11 +19,6 @@ export function reportOfSize(bytes: number): string {
   return doc;
 }
 
-// A full GC before each timed render keeps one run's garbage from being billed to the next (the 1 MB runs
-// otherwise measure the collector more than the renderer).
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -37,7 +30,6 @@ function measure(engines: Record<string, (s: string) => unknown>, source: string
   for (const name of Object.keys(engines)) { times[name] = []; for (let i = 0; i < 3; i++) engines[name](source); }
   for (let r = 0; r < runs; r++) {
     for (const [name, render] of Object.entries(engines)) {
-      collectGarbage();
       const t0 = process.hrtime.bigint();
       render(source);
       times[name].push(Number(process.hrtime.bigint() - t0) / 1e6);
@@ -57,14 +49,14 @@ export function runRenderBench(): void {
   };
   const sizes = [[10_000, '10 KB', 200], [100_000, '100 KB', 40], [1_000_000, '1 MB', 10]] as const;
   console.log('renderer: median ms per render; ratio = vs bare markdown-it (html, linkify) in this run (goal ≤ 1.25×)');
-  console.log('size     bare ms  hatena ms  ratio  preview ms  ratio   hatena scaling vs previous size (10× input, goal ≤ 12×)');
-  let previous: number | undefined;
+  console.log('size     bare ms  hatena ms  ratio  preview ms  ratio   10× input costs (goal ≤ 12×): hatena   bare');
+  let previous: Record<string, number> | undefined;
   for (const [bytes, label, runs] of sizes) {
     const t = measure(engines, reportOfSize(bytes), runs);
-    const scaling = previous === undefined ? '' : `${(t.hatena / previous).toFixed(1)}×`;
+    const scaling = previous === undefined ? '' : `${(t.hatena / previous.hatena).toFixed(1).padStart(36)}× ${(t.bare / previous.bare).toFixed(1).padStart(5)}×`;
     console.log(`${label.padEnd(7)} ${t.bare.toFixed(2).padStart(8)} ${t.hatena.toFixed(2).padStart(10)} ${(t.hatena / t.bare).toFixed(2).padStart(5)}× ` +
-      `${t.preview.toFixed(2).padStart(11)} ${(t.preview / t.bare).toFixed(2).padStart(5)}×   ${scaling}`);
-    previous = t.hatena;
+      `${t.preview.toFixed(2).padStart(11)} ${(t.preview / t.bare).toFixed(2).padStart(5)}×${scaling}`);
+    previous = t;
   }
 }
 

@@ -146,8 +146,13 @@ function toEntryFrontMatter(fields: Record<string, unknown>): EntryFrontMatter {
  * half-typed front matter never swallows the post.
  */
 export function frontMatterPlugin(md: MarkdownIt): void {
+  let hostOwnsFrontMatter: boolean | undefined;
   md.block.ruler.before('table', FRONT_MATTER_TOKEN, (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
     if (startLine !== 0 || state.blkIndent !== 0 || state.sCount[0] !== 0) return false;
+    // VS Code's preview adds its own `front_matter` rule after the plugins (and honours
+    // markdown.previewFrontMatter with it): where one exists, it handles front matter, not us.
+    hostOwnsFrontMatter ??= hasRule(md, 'front_matter');
+    if (hostOwnsFrontMatter) return false;
     if (lineText(state, 0) !== '---') return false;
     let close = 1;
     while (close < endLine) {
@@ -169,6 +174,16 @@ export function frontMatterPlugin(md: MarkdownIt): void {
     return true;
   });
   md.renderer.rules[FRONT_MATTER_TOKEN] = () => '';
+}
+
+/** Whether a block rule of that name is registered (markdown-it exposes no public lookup; never throws). */
+function hasRule(md: MarkdownIt, name: string): boolean {
+  try {
+    const rules = (md.block.ruler as unknown as { __rules__?: Array<{ name: string; enabled: boolean }> }).__rules__;
+    return Array.isArray(rules) && rules.some((rule) => rule.name === name && rule.enabled);
+  } catch {
+    return false;
+  }
 }
 
 function lineText(state: StateBlock, line: number): string {

@@ -22,6 +22,21 @@ function vscodeLikeMarkdownIt(): MarkdownIt {
 }
 
 describe('hatenaPlugin on a foreign markdown-it (VS Code built-in preview)', () => {
+  it('leaves front matter to a front_matter rule the host adds after the plugins (as VS Code does)', () => {
+    const md = new MarkdownIt({ html: true }).use(hatenaPlugin);
+    let hostSaw = '';
+    md.block.ruler.before('fence', 'front_matter', (state, start, _end, silent) => {
+      if (start !== 0 || state.src.slice(0, 4) !== '---\n') return false;
+      const close = state.src.indexOf('\n---\n', 3);
+      if (close < 0) return false;
+      if (!silent) { hostSaw = state.src.slice(4, close); state.push('front_matter', '', 0).hidden = true; }
+      state.line = state.src.slice(0, close + 5).split('\n').length - 1;
+      return true;
+    });
+    assert.equal(md.render('---\nTitle: x\n---\nbody\n'), '\n<p>body</p>\n'); // (the host's hidden token adds the newline)
+    assert.equal(hostSaw, 'Title: x');
+  });
+
   it('renders notation and leaves front matter to the host rule that came first', () => {
     const md = vscodeLikeMarkdownIt().use(hatenaPlugin, { embeds: 'card' });
     const html = md.render('---\nTitle: x\n---\n\n[f:id:yasay:20170604220500j:plain]((注))\n\n[https://example.com/:embed]\n');
