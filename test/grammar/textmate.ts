@@ -83,8 +83,9 @@ export async function loadMarkdownGrammar(options: GrammarOptions = {}): Promise
       const host = HOST_GRAMMARS[scopeName];
       const own = contributed.find((g) => g.scopeName === scopeName);
       const file = host ? path.join(FIXTURE_DIR, host) : own ? path.join(REPO_ROOT, own.path) : undefined;
-      // Grammars VS Code would embed (source.js, source.css, source.yaml…) are absent here, as in a minimal install.
-      if (!file) return null;
+      // Languages Markdown embeds (source.yaml for front matter, source.js in fences…) exist in VS Code; their own
+      // tokens do not matter here, but their presence does (a rule whose includes all miss is dropped).
+      if (!file) return vsctm.parseRawGrammar(JSON.stringify({ scopeName, patterns: [] }), `${scopeName}.json`);
       return vsctm.parseRawGrammar(fs.readFileSync(file, 'utf8'), file);
     },
     getInjections(scopeName) {

@@ -1,0 +1,103 @@
+import { expectScopes } from './expectScopes';
+
+const IMAGE = 'meta.image.fotolife.hatena';
+
+describe('grammar: Fotolife [f:id:…]', () => {
+  it('scopes every part of [f:id:yasay:20170604220500j:plain:w350]', async () => {
+    await expectScopes(
+      '[f:id:yasay:20170604220500j:plain:w350]',
+      { text: '[', scopes: [IMAGE, 'punctuation.definition.tag.begin.hatena'] },
+      { text: 'f:id', scopes: [IMAGE, 'entity.name.tag.fotolife.hatena'] },
+      { text: ':', occurrence: 1, scopes: ['punctuation.separator.colon.hatena'] },
+      { text: 'yasay', scopes: [IMAGE, 'variable.parameter.user.hatena'] },
+      { text: ':', occurrence: 2, scopes: ['punctuation.separator.colon.hatena'] },
+      { text: '20170604220500', scopes: [IMAGE, 'constant.numeric.date-time.fotolife.hatena'] },
+      { text: 'j', occurrence: 0, scopes: ['storage.type.image-format.fotolife.hatena'] },
+      { text: 'plain', scopes: [IMAGE, 'keyword.other.display.plain.fotolife.hatena'] },
+      { text: 'w', scopes: ['entity.other.attribute-name.width.fotolife.hatena'] },
+      { text: '350', scopes: ['constant.numeric.integer.width.fotolife.hatena'] },
+      { text: ']', scopes: [IMAGE, 'punctuation.definition.tag.end.hatena'] },
+      { text: '[f:id:yasay:20170604220500j:plain:w350]', notScopes: ['invalid'] },
+    );
+  });
+
+  it('knows every image format letter and display kind', async () => {
+    for (const letter of ['j', 'p', 'g', 'f']) {
+      await expectScopes(`[f:id:yasay:20170604220500${letter}:image]`,
+        { text: `0${letter}`, notScopes: ['invalid'] },
+        { text: letter, occurrence: letter === 'f' ? 1 : 0, scopes: ['storage.type.image-format.fotolife.hatena'] });
+    }
+    for (const kind of ['plain', 'image', 'movie']) {
+      await expectScopes(`[f:id:yasay:20170604220500p:${kind}]`, { text: kind, scopes: [`keyword.other.display.${kind}.fotolife.hatena`] });
+    }
+  });
+
+  it('gives each option its own scope: w, h, left, right, small, medium, title=, alt=', async () => {
+    await expectScopes(
+      '[f:id:yasay:20170604220500j:plain:w350:h200:left:small:title=会場の様子: 2 日目:alt=ステージ]',
+      { text: 'w', scopes: ['entity.other.attribute-name.width.fotolife.hatena'] },
+      { text: '350', scopes: ['constant.numeric.integer.width.fotolife.hatena'] },
+      { text: 'h', scopes: ['entity.other.attribute-name.height.fotolife.hatena'] },
+      { text: '200', scopes: ['constant.numeric.integer.height.fotolife.hatena'] },
+      { text: 'left', scopes: ['constant.language.align.left.fotolife.hatena'] },
+      { text: 'small', scopes: ['constant.language.size.small.fotolife.hatena'] },
+      { text: 'title', scopes: ['entity.other.attribute-name.title.fotolife.hatena'] },
+      { text: '=', scopes: ['punctuation.separator.key-value.hatena'] },
+      // A title runs to the next option, so it may hold a colon (as the renderer reads it).
+      { text: '会場の様子: 2 日目', scopes: ['string.unquoted.title.fotolife.hatena'] },
+      { text: 'alt', scopes: ['entity.other.attribute-name.alt.fotolife.hatena'] },
+      { text: 'ステージ', scopes: ['string.unquoted.alt.fotolife.hatena'] },
+      { text: '[f:id:yasay:20170604220500j:plain:w350:h200:left:small', notScopes: ['invalid'] },
+    );
+    await expectScopes('[f:id:yasay:20170604220500j:image:right:medium]',
+      { text: 'right', scopes: ['constant.language.align.right.fotolife.hatena'] },
+      { text: 'medium', scopes: ['constant.language.size.medium.fotolife.hatena'] });
+  });
+
+  it('marks 13 or 15 digits, impossible timestamps and a missing letter invalid.illegal on that part only', async () => {
+    for (const id of ['2017060422050', '201706042205001', '20171304220500', '20170230220500', '20170604250000', '20170229220500']) {
+      await expectScopes(`[f:id:yasay:${id}j:plain]`,
+        { text: id, scopes: ['invalid.illegal.date-time.fotolife.hatena'], notScopes: ['constant.numeric'] },
+        { text: 'yasay', notScopes: ['invalid'] },
+        { text: 'j', scopes: ['storage.type.image-format.fotolife.hatena'] },
+        { text: 'plain', notScopes: ['invalid'] });
+    }
+    // 2016 is a leap year: 29 February is a real upload time.
+    await expectScopes('[f:id:yasay:20160229220500j:plain]', { text: '20160229220500', scopes: ['constant.numeric.date-time.fotolife.hatena'] });
+    await expectScopes('[f:id:yasay:20170604220500:plain]',
+      { text: '20170604220500', scopes: ['invalid.illegal.missing-image-type.fotolife.hatena'] });
+  });
+
+  it('marks an unknown format letter, user id or option invalid.illegal', async () => {
+    await expectScopes('[f:id:yasay:20170604220500x:plain]',
+      { text: '20170604220500', scopes: ['constant.numeric.date-time.fotolife.hatena'] },
+      { text: 'x', scopes: ['invalid.illegal.image-format.fotolife.hatena'] });
+    await expectScopes('[f:id:yasay:20170604220500J:plain]', { text: 'J', scopes: ['invalid.illegal.image-format.fotolife.hatena'] });
+    await expectScopes('[f:id:1user:20170604220500j:plain]', { text: '1user', scopes: ['invalid.illegal.user.fotolife.hatena'] });
+    await expectScopes('[f:id:ab:20170604220500j:plain]', { text: 'ab', scopes: ['invalid.illegal.user.fotolife.hatena'] });
+    await expectScopes('[f:id:yasay:20170604220500j:plain:w0:center:w123456]',
+      { text: 'w0', scopes: ['invalid.illegal.option.fotolife.hatena'] },
+      { text: 'center', scopes: ['invalid.illegal.option.fotolife.hatena'] },
+      { text: 'w123456', scopes: ['invalid.illegal.option.fotolife.hatena'] },
+      { text: 'plain', notScopes: ['invalid'] });
+    await expectScopes('[f:id:yasay]', { text: 'yasay', scopes: [IMAGE, 'invalid.illegal.fotolife.hatena'] });
+  });
+
+  it('leaves unclosed and look-alike brackets alone', async () => {
+    // Unclosed, it is no image (the renderer then reads `id:yasay` as a user link, and so does the grammar).
+    await expectScopes('[f:id:yasay:20170604220500j:plain の続き',
+      { text: '[f:', hatena: false },
+      { text: '20170604220500j:plain', hatena: false });
+    await expectScopes('[f:idyasay:20170604220500j:plain]', { text: 'yasay', hatena: false });
+    await expectScopes('[F:ID:yasay:20170604220500j:plain]', { text: 'yasay', hatena: false });
+  });
+
+  it('highlights images side by side and inside a Markdown link', async () => {
+    await expectScopes('[f:id:yasay:20170604223015j:plain:small] [f:id:yasay:20170604223020j:plain:medium]',
+      { text: '20170604223015', scopes: ['constant.numeric.date-time.fotolife.hatena'] },
+      { text: '20170604223020', scopes: ['constant.numeric.date-time.fotolife.hatena'] });
+    await expectScopes('[[f:id:yasay:20170604220500j:plain]](https://example.com/)',
+      { text: '20170604220500', scopes: ['constant.numeric.date-time.fotolife.hatena'] },
+      { text: 'https://example.com/', scopes: ['markup.underline.link.markdown'] });
+  });
+});
