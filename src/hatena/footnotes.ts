@@ -85,9 +85,23 @@ function footnoteCloseParen(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+/** Removes `<…>` tags in one linear pass (a `/<[^>]*>/g` rescans the tail from every unclosed `<`). */
+function stripTags(html: string): string {
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const lt = html.indexOf('<', pos);
+    if (lt < 0) return out + html.slice(pos);
+    out += html.slice(pos, lt);
+    const gt = html.indexOf('>', lt + 1);
+    if (gt < 0) return out;
+    pos = gt + 1;
+  }
+}
+
 /** Tag-free text of a rendered note for the title attribute, re-escaped (stray quotes from raw HTML included). */
 function titleText(html: string): string {
-  const text = html.replace(/<[^>]*>/g, '').replace(/&(lt|gt|quot|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&' })[e]!);
+  const text = stripTags(html).replace(/&(lt|gt|quot|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&' })[e]!);
   return escapeHtml(text.replace(/\s+/g, ' ').trim());
 }
 

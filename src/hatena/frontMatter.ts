@@ -26,14 +26,15 @@ export function parseFrontMatter(yaml: string): EntryFrontMatter {
   const fields: Record<string, unknown> = Object.create(null);
   const lines = yaml.split(/\r\n|\r|\n/);
   for (let i = 0; i < lines.length; i++) {
-    const m = /^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/.exec(lines[i]);
+    // Greedy captures trimmed afterwards: a lazy `(.*?)[ \t]*$` is quadratic on long runs of blanks.
+    const m = /^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t](.*))?$/.exec(lines[i]);
     if (!m) continue;
-    const raw = m[2] ?? '';
+    const raw = (m[2] ?? '').trim();
     if (raw === '' || raw.startsWith('#')) {
       const items: Scalar[] = [];
       while (i + 1 < lines.length) {
-        const item = /^[ \t]*-(?:[ \t]+(.*?))?[ \t]*$/.exec(lines[i + 1]);
-        if (item) { items.push(parseScalar(item[1] ?? '')); i++; continue; }
+        const item = /^[ \t]*-(?:[ \t](.*))?$/.exec(lines[i + 1]);
+        if (item) { items.push(parseScalar((item[1] ?? '').trim())); i++; continue; }
         if (/^[ \t]*(#.*)?$/.test(lines[i + 1])) { i++; continue; }
         break;
       }
