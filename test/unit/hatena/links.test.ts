@@ -46,6 +46,14 @@ describe('embeds [URL:embed] / [URL:embed:cite]', () => {
       `class="embed-card embed-webcard" scrolling="no" frameborder="0" style="${WEBCARD_STYLE}" loading="lazy"></iframe></p>\n`);
   });
 
+  it('encodes the target into the embed URL and escapes it in every attribute', () => {
+    assert.equal(renderInline('[https://ex.com/?a=1&b=2#x:embed:cite]'),
+      '<iframe src="https://hatenablog-parts.com/embed?url=https%3A%2F%2Fex.com%2F%3Fa%3D1%26b%3D2%23x" title="https://ex.com/?a=1&amp;b=2#x" ' +
+      `class="embed-card embed-webcard" scrolling="no" frameborder="0" style="${WEBCARD_STYLE}" loading="lazy"></iframe>` +
+      '<cite class="hatena-citation"><a href="https://ex.com/?a=1&amp;b=2#x">ex.com</a></cite>');
+    assert.match(render('[https://ex.com/?a=1&b=2:embed]\n', { embeds: 'card' }), / data-url="https:\/\/ex\.com\/\?a=1&amp;b=2">/);
+  });
+
   it(':cite adds cite.hatena-citation with the host', () => {
     assert.equal(renderInline('[https://aws.amazon.com/jp/summit/:embed:cite]').split('</iframe>')[1],
       '<cite class="hatena-citation"><a href="https://aws.amazon.com/jp/summit/">aws.amazon.com</a></cite>');
