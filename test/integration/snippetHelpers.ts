@@ -49,16 +49,33 @@ function markedToPattern(marked: string): string {
   }).join('');
 }
 
+let untitledCount = 0;
+
+/**
+ * A new untitled Markdown editor, once the extension host agrees it is the active one (commands read
+ * `window.activeTextEditor`, which follows the workbench asynchronously).
+ */
 export async function freshMarkdownEditor(content = ''): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  // A unique untitled URI: plain untitled documents reuse Untitled-1 as soon as it is closed, and a request
+  // racing the close can then find the previous text.
+  const uri = vscode.Uri.parse(`untitled:hatena-writer-test-${process.pid}-${++untitledCount}.md`);
+  const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'markdown');
   const editor = await vscode.window.showTextDocument(doc);
+  if (content !== '') await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content));
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
   await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+  await waitFor(() => vscode.window.activeTextEditor?.document === doc, 'the new editor to become active');
   return editor;
 }
 
-/** Closes the active (untitled) editor without a save prompt. */
+/**
+ * Closes the active (untitled) editor without a save prompt and waits until its document is closed: the next
+ * untitled document reuses its URI (Untitled-1), and a request for that URI must not find the old text.
+ */
 export async function discardActiveEditor(): Promise<void> {
+  const doc = vscode.window.activeTextEditor?.document;
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  if (doc?.isUntitled) await waitFor(() => doc.isClosed, `${doc.uri.toString()} to close`);
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
