@@ -19,10 +19,16 @@ export function inlineText(children: Token[] | null): string {
   for (const child of children ?? []) {
     if (child.type === 'text' || child.type === 'code_inline') text += child.content;
     else if (child.type === 'softbreak' || child.type === 'hardbreak') text += ' ';
-    else if (child.type === 'hatena_keyword_link' || child.type === 'hatena_id') text += (child.meta as { text?: string }).text ?? child.content;
+    else if (child.type === 'hatena_keyword_link' || child.type === 'hatena_id' || child.type === 'hatena_tex') text += (child.meta as { text?: string }).text ?? child.content;
+    else if (child.type === 'hatena_link') text += linkText(child.meta as { notation: { url: string; title?: string } });
     else if (child.children) text += inlineText(child.children);
   }
   return text;
+}
+
+/** What a `[URL:title(=TEXT)]` shows: TEXT, or the URL while the page title is unknown. */
+function linkText({ notation }: { notation: { url: string; title?: string } }): string {
+  return notation.title ? notation.title : notation.url;
 }
 
 /**

@@ -15,6 +15,12 @@ describe('heading ids and [:contents]', () => {
     assert.equal(render('## **Amazon** `EC2` の話\n'), '<h2 id="Amazon-EC2-の話"><strong>Amazon</strong> <code>EC2</code> の話</h2>\n');
   });
 
+  it('takes the visible text of notation in the heading, not footnote marks or images', () => {
+    assert.match(render('## [https://aws.amazon.com/:title=AWS 公式] と [google:Lambda]((注))[f:id:yasay:20170604220500j:plain]\n'),
+      /^<h2 id="AWS-公式-と-googleLambda">/);
+    assert.match(render('## [https://aws.amazon.com/:title] 入門\n'), /^<h2 id="httpsawsamazoncom-入門">/);
+  });
+
   it('keeps duplicate ids unique (-1, -2, skipping taken ones)', () => {
     assert.equal(render('## まとめ\n## まとめ\n## まとめ-1\n## まとめ\n'),
       '<h2 id="まとめ">まとめ</h2>\n<h2 id="まとめ-1">まとめ</h2>\n<h2 id="まとめ-1-1">まとめ-1</h2>\n<h2 id="まとめ-2">まとめ</h2>\n');

@@ -1,22 +1,43 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHatenaRenderer } from '../../../src/hatena';
 
 // Compiled to out/test/unit/hatena; fixtures stay in the source tree.
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const REPORT = join(ROOT, 'test', 'fixtures', 'reports', 'aws-summit-tokyo-2017.md');
-const GOLDEN = REPORT.replace(/\.md$/, '.html');
 
-describe('event report fixture, end to end', () => {
+const REPORTS_DIR = join(ROOT, 'test', 'fixtures', 'reports');
+
+describe('every report fixture, end to end', () => {
+  for (const name of readdirSync(REPORTS_DIR).filter((f) => f.endsWith('.md'))) {
+    describe(name, () => {
+      const file = join(REPORTS_DIR, name);
+      const golden = file.replace(/\.md$/, '.html');
+      const html = createHatenaRenderer().render(readFileSync(file, 'utf8')).html;
+
+      it('matches its reviewed golden HTML (UPDATE_GOLDEN=1 rewrites it)', () => {
+        if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) writeFileSync(golden, html);
+        assert.equal(html, readFileSync(golden, 'utf8'));
+      });
+
+      it('every footnote ref has its note and every TOC link its heading', () => {
+        assert.doesNotMatch(html, /hatena-render-error/);
+        const refs = [...html.matchAll(/<a href="#f-([0-9a-f]{8})" id="fn-\1"/g)].map((m) => m[1]);
+        const notes = [...html.matchAll(/<a href="#fn-([0-9a-f]{8})" id="f-\1"/g)].map((m) => m[1]);
+        assert.deepEqual(notes, refs);
+        const toc = /<ul class="table-of-contents">(.*?)<\/ul>\n/.exec(html)?.[1] ?? '';
+        assert.ok(toc.length > 0, 'the report has a table of contents');
+        for (const [, id] of toc.matchAll(/<a href="#([^"]+)">/g)) assert.match(html, new RegExp(`<h[1-6] id="${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}">`), id);
+      });
+    });
+  }
+});
+
+describe('the AWS Summit report fixture, in detail', () => {
   const source = readFileSync(REPORT, 'utf8');
   const entry = createHatenaRenderer().render(source);
   const html = entry.html;
-
-  it('matches the reviewed golden HTML (UPDATE_GOLDEN=1 rewrites it)', () => {
-    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, html);
-    assert.equal(html, readFileSync(GOLDEN, 'utf8'));
-  });
 
   it('exposes the blogsync front matter and never prints it', () => {
     assert.equal(entry.frontMatter?.title, 'AWS Summit Tokyo 2017に行ってきました');
@@ -27,7 +48,7 @@ describe('event report fixture, end to end', () => {
 
   it('renders every notation the report uses', () => {
     const count = (re: RegExp) => (html.match(re) ?? []).length;
-    assert.equal(count(/<img src="https:\/\/cdn-ak\.f\.st-hatena\.com\/images\/fotolife\/y\/yasay\//g), 5);
+    assert.equal(count(/<img src="https:\/\/cdn-ak\.f\.st-hatena\.com\/images\/fotolife\/y\/yasay\//g), 6);
     assert.equal(count(/<figure class="figure-image figure-image-fotolife" title="展示ブースの様子"><span itemscope/g), 1);
     assert.equal(count(/class="footnote-number">\*\d<\/a>/g), 3);
     assert.equal(count(/<ul class="table-of-contents">/g), 1);
@@ -40,7 +61,8 @@ describe('event report fixture, end to end', () => {
     assert.equal(count(/class="hatena-more"/g), 1);
     assert.equal(count(/<pre class="code lang-(javascript|yaml|json|sh)" data-lang="\1" data-unlink>/g), 4);
     assert.equal(count(/<pre class="code shell" data-lang="shell" data-unlink>/g), 1);
-    assert.equal(count(/class="hatena-id-link"/g), 2);
+    assert.equal(count(/class="hatena-id-link"/g), 3);
+    assert.equal(count(/class="hatena-id-image"/g), 1);
     assert.equal(count(/class="hatena-(google|wikipedia|amazon|asin)"/g), 6);
     assert.equal(count(/class="hatena-asin-detail"/g), 1);
     assert.equal(count(/class="hatena-tex"/g), 1);
