@@ -67,7 +67,7 @@ function fotolife(request: CompletionRequest): HatenaCompletion[] | undefined {
   const timestamp = fotolifeTimestamp(request.now);
 
   // [f:  [f:i  [f:id:  [f:id:yas
-  if (new RegExp(`^(?:i|id|id:[A-Za-z0-9_-]*)?$`).test(rest)) {
+  if (/^(?:i|id|id:[A-Za-z0-9_-]*)?$/.test(rest)) {
     const id = request.hatenaId;
     if (!id) {
       return whole([{

@@ -6,7 +6,9 @@ export const HATENA_ID_PLACEHOLDER = 'はてなID';
 
 /**
  * Gives every placeholder whose default is exactly `placeholderText` the default `value` instead, keeping it a tab
- * stop (the writer can still overwrite it). A body that does not parse is returned unchanged.
+ * stop (the writer can still overwrite it). Only plain-text defaults match: the `id:` snippet's
+ * `${1:${TM_SELECTED_TEXT:はてなID}}` names someone else and is left alone. A body that does not parse is
+ * returned unchanged.
  */
 export function fillPlaceholderDefault(body: string, placeholderText: string, value: string): string {
   let nodes: SnippetNode[];

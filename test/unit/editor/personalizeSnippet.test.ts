@@ -15,3 +15,17 @@ describe('fillPlaceholderDefault: the picker fills in the writer\'s id', () => {
     assert.equal(fillPlaceholderDefault('${1:X', 'X', 'y'), '${1:X');
   });
 });
+
+describe('the shipped snippets and the id fill-in', () => {
+  it('fills the writer\'s id into Fotolife images but not into the id: mention snippet', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { parseSnippetCatalogue } = await import('../../../src/editor/snippetCatalogue');
+    const catalogue = parseSnippetCatalogue(fs.readFileSync(path.resolve(__dirname, '../../../../snippets/hatena.code-snippets'), 'utf8'));
+    for (const snippet of catalogue) {
+      const filled = fillPlaceholderDefault(snippet.body, HATENA_ID_PLACEHOLDER, 'writer');
+      if (snippet.body.includes('[f:id:')) assert.match(filled, /\[f:id:\$\{\d+:writer\}:/, snippet.name);
+      else assert.equal(filled.includes('writer'), false, snippet.name);
+    }
+  });
+});
