@@ -28,8 +28,9 @@ export function fnv1a(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Parses (by their env object) that created a note: the core rule skips its token walk for all others. */
-const envsWithNotes = new WeakSet<object>();
+/** The notes of each parse (by its env object) in creation order, which is document order: the core rule
+ *  numbers them without walking every token. */
+const notesByEnv = new WeakMap<object, FootnoteRef[]>();
 
 /** Closing positions of the escapes `(((x)))` and `)((x))(`, where `))` is printed and 3 characters skipped. */
 const escapeCloses = new WeakMap<StateInline, Set<number>>();
@@ -57,12 +58,15 @@ function footnoteOpen(state: StateInline, silent: boolean): boolean {
   const source = src.slice(pos + 2, close);
   if (source.trim() === '') return false;
   if (!silent) {
-    envsWithNotes.add(state.env as object);
     const children: Token[] = [];
     state.md.inline.parse(source, state.md, state.env, children);
     const token = state.push(FOOTNOTE_REF_TOKEN, 'a', 0);
-    token.meta = { children, source, number: 0, hash: '' } satisfies FootnoteRef;
+    const ref: FootnoteRef = { children, source, number: 0, hash: '' };
+    token.meta = ref;
     token.content = src.slice(pos, close + 2);
+    const key = state.env as object; // markdown-it requires an env object per parse
+    const notes = notesByEnv.get(key);
+    if (notes) notes.push(ref); else notesByEnv.set(key, [ref]);
   }
   state.pos = close + 2;
   return true;
@@ -115,26 +119,17 @@ export function footnotesPlugin(md: MarkdownIt): void {
 
   // Number the notes in document order and append the list, after every inline token exists.
   md.core.ruler.after('inline', 'hatena_footnote_list', (state) => {
-    if (!envsWithNotes.has(state.env as object)) return;
-    envsWithNotes.delete(state.env as object);
-    const notes: FootnoteRef[] = [];
+    const key = state.env as object; // markdown-it requires an env object per parse
+    const notes = notesByEnv.get(key) ?? [];
+    notesByEnv.delete(key);
     const used = new Set<string>();
-    const visit = (tokens: Token[] | null) => {
-      if (!tokens) return;
-      for (const token of tokens) {
-        if (token.type === FOOTNOTE_REF_TOKEN) {
-          const ref = token.meta as FootnoteRef;
-          ref.number = notes.length + 1;
-          let hash = fnv1a(`${ref.number}:${ref.source}`);
-          while (used.has(hash)) hash = fnv1a(hash);
-          used.add(hash);
-          ref.hash = hash;
-          notes.push(ref);
-        }
-        if (token.children) visit(token.children);
-      }
-    };
-    visit(state.tokens);
+    notes.forEach((ref, i) => {
+      ref.number = i + 1;
+      let hash = fnv1a(`${ref.number}:${ref.source}`);
+      while (used.has(hash)) hash = fnv1a(hash);
+      used.add(hash);
+      ref.hash = hash;
+    });
     if (notes.length === 0) return;
     const list = new state.Token(FOOTNOTE_LIST_TOKEN, 'div', 0);
     list.block = true;
