@@ -59,7 +59,9 @@ export function runCli(argv: readonly string[], io: Io): number {
     io.stderr(`error: cannot read ${file === '-' ? 'standard input' : file}: ${reason}\n`);
     return 1;
   }
-  const entry = createHatenaRenderer().render(source);
+  // The body is for pasting into Hatena, so `<!-- more -->` stays a bare comment; the page is for reading, so the
+  // cut shows as the preview's divider.
+  const entry = createHatenaRenderer({ moreDivider: page }).render(source);
   io.stdout(page ? renderPage(entry, readCss(io.cssPath)) : entry.html);
   return 0;
 }

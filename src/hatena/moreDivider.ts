@@ -5,9 +5,10 @@ export const MORE_TOKEN = 'hatena_more';
 
 /**
  * `<!-- more -->` on a line of its own: Hatena cuts list pages there and hides it on the entry page. The writer needs
- * to see the cut, so it becomes a visible divider labelled 続きを読む that keeps the comment for copy-paste.
+ * to see the cut, so it becomes a visible divider labelled 続きを読む that keeps the comment; for HTML that is pasted
+ * into Hatena (`moreDivider: false`) it stays the bare comment, or the label would show on the published page.
  */
-export function moreDividerPlugin(md: MarkdownIt): void {
+export function moreDividerPlugin(md: MarkdownIt, visible: boolean): void {
   md.block.ruler.before('html_block', MORE_TOKEN, (state, startLine, _endLine, silent) => {
     if (state.sCount[startLine] - state.blkIndent >= 4) return false;
     const start = state.bMarks[startLine] + state.tShift[startLine];
@@ -22,6 +23,7 @@ export function moreDividerPlugin(md: MarkdownIt): void {
     state.line = startLine + 1;
     return true;
   }, { alt: ['paragraph', 'reference', 'blockquote'] });
-  md.renderer.rules[MORE_TOKEN] = (tokens, idx) =>
-    `<div${blockAttrs(tokens[idx], 'hatena-more')} role="separator" aria-label="続きを読む"><!-- more --><span class="hatena-more-label">続きを読む</span></div>\n`;
+  md.renderer.rules[MORE_TOKEN] = (tokens, idx) => visible
+    ? `<div${blockAttrs(tokens[idx], 'hatena-more')} role="separator" aria-label="続きを読む"><!-- more --><span class="hatena-more-label">続きを読む</span></div>\n`
+    : '<!-- more -->\n';
 }

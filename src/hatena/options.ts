@@ -5,6 +5,9 @@ export interface HatenaRendererOptions {
   /** [URL:embed] rendering: 'iframe' = exactly as Hatena publishes (default); 'card' = a static, network-free card
    *  <div class="hatena-embed-card" ...> with the URL, host and a link (for the preview under strict CSP). */
   embeds?: 'iframe' | 'card';
+  /** `<!-- more -->` rendering: true = a visible divider labelled 続きを読む around the comment (default, for
+   *  previews); false = the bare comment, as Hatena's HTML editor expects it (for Copy/Export HTML). */
+  moreDivider?: boolean;
 }
 
 export type ResolvedOptions = Required<HatenaRendererOptions>;
@@ -13,5 +16,6 @@ export function resolveOptions(options: HatenaRendererOptions | undefined): Reso
   return {
     sourceLines: options?.sourceLines === true,
     embeds: options?.embeds === 'card' ? 'card' : 'iframe',
+    moreDivider: options?.moreDivider !== false,
   };
 }

@@ -40,7 +40,7 @@ export function hatenaPlugin(md: MarkdownIt, options?: HatenaRendererOptions): v
   // Blocks.
   tocPlugin(md);
   headingIdsPlugin(md);
-  moreDividerPlugin(md);
+  moreDividerPlugin(md, resolved.moreDivider);
   codeFencePlugin(md);
   blockNotationParagraphsPlugin(md, new Set(resolved.embeds === 'card' ? [EMBED_TOKEN, ASIN_DETAIL_TOKEN] : [ASIN_DETAIL_TOKEN]));
   if (resolved.sourceLines) sourceLinesPlugin(md);

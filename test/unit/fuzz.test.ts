@@ -166,12 +166,16 @@ describe('fuzz: generated documents against the renderer', function () {
   it(`${DOCS.toLocaleString('en')} documents: never throws, no attribute break-out, no javascript: URL (seed ${SEED})`, () => {
     const random = prng(SEED);
     const next = generator(random);
-    const renderers: HatenaRenderer[] = [createHatenaRenderer(), createHatenaRenderer({ embeds: 'card', sourceLines: true })];
+    const renderers: HatenaRenderer[] = [
+      createHatenaRenderer(),
+      createHatenaRenderer({ embeds: 'card', sourceLines: true }),
+      createHatenaRenderer({ moreDivider: false }),
+    ];
     for (let i = 0; i < DOCS; i++) {
       const doc = next();
       let html: string;
       try {
-        html = renderers[i % 2].render(doc).html;
+        html = renderers[i % renderers.length].render(doc).html;
       } catch (e) {
         assert.fail(`seed ${SEED} doc #${i} threw ${String(e)}\n${JSON.stringify(doc)}`);
       }

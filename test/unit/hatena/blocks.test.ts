@@ -10,6 +10,10 @@ describe('<!-- more -->', () => {
     assert.equal(render('前\n<!-- more -->\n後\n'), `<p>前</p>\n${MORE}<p>後</p>\n`);
   });
 
+  it('moreDivider: false keeps the bare comment (HTML pasted into Hatena must not show the label)', () => {
+    assert.equal(render('前\n\n<!-- more -->\n\n後\n', { moreDivider: false }), '<p>前</p>\n<!-- more -->\n<p>後</p>\n');
+  });
+
   it('other comments and indented/inline ones are left alone', () => {
     assert.equal(render('<!-- memo -->\n'), '<!-- memo -->\n');
     assert.equal(render('text <!-- more --> text\n'), '<p>text <!-- more --> text</p>\n');

@@ -25,9 +25,12 @@ describe('CLI: node dist/cli.js render', function () {
     const r = cli(['render', REPORT]);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stderr, '');
-    assert.match(r.stdout, /^<div class="hatena-more"|^<p>5月30日から/);
+    assert.match(r.stdout, /^<p>5月30日から/);
     assert.match(r.stdout, /<img src="https:\/\/cdn-ak\.f\.st-hatena\.com\/images\/fotolife\/y\/yasay\/20170604\/20170604220500\.jpg"/);
     assert.doesNotMatch(r.stdout, /<html|Title:/);
+    // For pasting into Hatena: the cut is the bare comment, no visible label.
+    assert.match(r.stdout, /\n<!-- more -->\n/);
+    assert.doesNotMatch(r.stdout, /hatena-more/);
   });
 
   it('reads standard input for -, BOM stripped', () => {
@@ -43,6 +46,7 @@ describe('CLI: node dist/cli.js render', function () {
     assert.match(r.stdout, /<title>AWS Summit Tokyo 2017に行ってきました<\/title>/);
     assert.match(r.stdout, /<article class="entry"><div class="entry-inner"><header class="entry-header"><div class="date entry-date">/);
     assert.match(r.stdout, /<div class="entry-content hatenablog-entry"><p>5月30日から/);
+    assert.match(r.stdout, /<div class="hatena-more" role="separator" aria-label="続きを読む"><!-- more -->/);
     // media/hatena.css is the preview's; when it ships it is inlined.
     if (existsSync(join(ROOT, 'media', 'hatena.css'))) assert.match(r.stdout, /<style>\n/);
     assert.match(r.stdout, /<\/html>\n$/);
