@@ -21,9 +21,10 @@ export function attrs(pairs: ReadonlyArray<readonly [string, string | boolean | 
   return out;
 }
 
-/** True for absolute http(s) URLs without whitespace, quotes or angle brackets: the only URLs notation may emit. */
+/** True for absolute http(s) URLs without whitespace, double quotes or angle brackets: the only URLs notation may
+ *  emit. (`'` is fine — `O'Reilly` pages exist — since every attribute we write is double-quoted and escaped.) */
 export function isHttpUrl(url: string): boolean {
-  return /^https?:\/\/[^\s"'<>`\\]+$/i.test(url) && /^https?:\/\/[^/?#\s]/i.test(url);
+  return /^https?:\/\/[^\s"<>`\\]+$/i.test(url) && /^https?:\/\/[^/?#\s]/i.test(url);
 }
 
 /** The host of an http(s) URL, or '' when it cannot be parsed. */

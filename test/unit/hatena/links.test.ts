@@ -16,6 +16,11 @@ describe('links [URL:title] / [URL:title=TEXT] / [URL:bookmark]', () => {
       '<a href="https://example.com/a?b=1&amp;c=2">AWS: &quot;入門&quot; &lt;2017&gt;</a>');
   });
 
+  it("accepts an apostrophe in the URL (inside double quotes it is harmless)", () => {
+    assert.equal(renderInline("[https://en.wikipedia.org/wiki/O'Reilly_Media:title]"),
+      '<a href="https://en.wikipedia.org/wiki/O\'Reilly_Media">https://en.wikipedia.org/wiki/O\'Reilly_Media</a>');
+  });
+
   it('keeps a port in the URL and percent-encodes non-ASCII paths in href only', () => {
     assert.equal(renderInline('[http://localhost:8080/ページ:title=ローカル]'), '<a href="http://localhost:8080/%E3%83%9A%E3%83%BC%E3%82%B8">ローカル</a>');
   });
