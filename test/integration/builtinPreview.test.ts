@@ -43,6 +43,11 @@ describe('integration: Hatena notation in VS Code\'s built-in Markdown preview',
     assert.match(html, /<code>\[f:id:yasay:20170604220500j:plain\]<\/code>/);
   });
 
+  it('[:contents] lists the headings with their Hatena ids (the headings there keep VS Code\'s own ids)', async () => {
+    const html = await render('[:contents]\n\n## Auth0 環境設定\n\n### Module定義ファイル(.mod)\n');
+    assert.match(html, /<ul class="table-of-contents[^"]*"[^>]*><li><a href="#Auth0-環境設定">Auth0 環境設定<\/a><ul><li><a href="#Module定義ファイルmod">Module定義ファイル\(\.mod\)<\/a><\/li><\/ul><\/li><\/ul>/);
+  });
+
   it('renders the workspace report.md end to end', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the test workspace is open');
