@@ -3,6 +3,7 @@ import { renderEntryArticle } from '../hatena';
 import { createNonce } from './csp';
 import { buildPreviewShell } from './previewDocument';
 import type { FromWebview, PreviewNotice, PreviewStyle, ToWebview } from './protocol';
+import { diffHtml, isWorthPatching } from './htmlPatch';
 import { budgetSource } from './renderBudget';
 import { RenderScheduler } from './renderScheduler';
 import type { PreviewRenderers } from './previewRenderers';
@@ -46,7 +47,10 @@ export class HatenaPreview implements vscode.Disposable {
   private snapshotId = 0;
   private readonly snapshots = new Map<number, (s: Snapshot) => void>();
   private disposed = false;
-  private lastAppliedVersion = -1;
+  private lastApplied: { uri: string; version: number } | undefined;
+  private seq = 0;
+  /** The HTML the webview holds (the base of the next patch), unless it must get the whole HTML. */
+  private sentHtml: { seq: number; html: string } | undefined;
 
   readonly onDidDispose = this.onDidDisposeEmitter.event;
   /** Fires with the document version whenever the webview has applied an update (tests and the benchmark). */
@@ -98,9 +102,9 @@ export class HatenaPreview implements vscode.Disposable {
     return this.lockedToDocument;
   }
 
-  /** The version of the document the webview shows now (-1 before the first render). */
+  /** The version of the document the webview shows now (-1 before the first render of this document). */
   get appliedVersion(): number {
-    return this.lastAppliedVersion;
+    return this.lastApplied?.uri === this.document.uri.toString() ? this.lastApplied.version : -1;
   }
 
   get isDisposed(): boolean {
@@ -131,10 +135,10 @@ export class HatenaPreview implements vscode.Disposable {
 
   /** Resolves once the webview shows `version` of the document or a later one. */
   whenApplied(version = this.document.version): Promise<void> {
-    if (this.lastAppliedVersion >= version) return Promise.resolve();
+    if (this.appliedVersion >= version) return Promise.resolve();
     return new Promise((resolve) => {
-      const sub = this.onDidApply((v) => {
-        if (v >= version) {
+      const sub = this.onDidApply(() => {
+        if (this.appliedVersion >= version) {
           sub.dispose();
           resolve();
         }
@@ -175,10 +179,15 @@ export class HatenaPreview implements vscode.Disposable {
   private onMessage(message: FromWebview): void {
     switch (message.type) {
       case 'ready':
+        this.sentHtml = undefined;
+        this.scheduler.renderNow();
+        break;
+      case 'resync':
+        this.sentHtml = undefined;
         this.scheduler.renderNow();
         break;
       case 'applied':
-        this.lastAppliedVersion = Math.max(this.lastAppliedVersion, message.version);
+        this.lastApplied = { uri: message.uri, version: message.version };
         this.scheduler.acknowledged();
         this.onDidApplyEmitter.fire(message.version);
         break;
@@ -220,11 +229,17 @@ export class HatenaPreview implements vscode.Disposable {
       : { kind: 'none' };
     const scrollToLine = this.pendingScrollLine;
     this.pendingScrollLine = undefined;
+    const html = renderEntryArticle({ html: body, frontMatter: rendered.frontMatter });
+    const seq = ++this.seq;
+    const base = this.sentHtml;
+    const patch = base ? diffHtml(base.html, html) : undefined;
+    this.sentHtml = { seq, html };
     return this.post({
       type: 'update',
       uri: document.uri.toString(),
+      seq,
       version: document.version,
-      html: renderEntryArticle({ html: body, frontMatter: rendered.frontMatter }),
+      body: base && patch && isWorthPatching(patch, html.length) ? { kind: 'patch', baseSeq: base.seq, patch } : { kind: 'full', html },
       lineCount: document.lineCount,
       notice,
       scrollToLine,
@@ -306,6 +321,7 @@ export class HatenaPreview implements vscode.Disposable {
     if (next.liveEmbeds !== previous.liveEmbeds) {
       // The CSP's frame-src changes: a new page (the webview reloads, says 'ready' and gets a fresh render).
       this.pendingScrollLine = undefined;
+      this.sentHtml = undefined;
       this.setShell();
     } else if (next.style !== previous.style) {
       this.post({ type: 'style', style: next.style });

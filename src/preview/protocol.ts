@@ -1,3 +1,5 @@
+import type { HtmlPatch } from './htmlPatch';
+
 // Messages between the extension host and the preview webview. Both sides `import type` this file, so it must
 // stay declarations only (no runtime code): the webview bundle and the host bundle never share an object.
 
@@ -14,12 +16,14 @@ export type PreviewNotice =
 export type ToWebview =
   | {
       type: 'update';
-      /** The document the HTML belongs to; a new uri resets the stale-version check and the scroll position. */
+      /** The document the HTML belongs to; a new uri resets the scroll position. */
       uri: string;
-      /** TextDocument.version the HTML was rendered from; older versions than the last applied one are dropped. */
+      /** Host-side sequence number of this render; one that is not newer than the last applied is dropped. */
+      seq: number;
+      /** TextDocument.version the HTML was rendered from (reported back in `applied`). */
       version: number;
-      /** The whole article (entry header + body), with data-line source positions. */
-      html: string;
+      /** The whole article (entry header + body, with data-line source positions), or the change to the last one. */
+      body: { kind: 'full'; html: string } | { kind: 'patch'; baseSeq: number; patch: HtmlPatch };
       lineCount: number;
       notice: PreviewNotice;
       /** Scroll to this source line after applying (first render after opening, following or restoring). */
@@ -47,7 +51,9 @@ export interface PreviewState {
 export type FromWebview =
   | { type: 'ready' }
   /** An update was applied (or dropped as stale): the host may send the next one. */
-  | { type: 'applied'; version: number; ms: number }
+  | { type: 'applied'; uri: string; version: number; ms: number }
+  /** A patch did not fit what the webview holds: send the whole HTML next time. */
+  | { type: 'resync' }
   /** The user scrolled the preview: the editor follows (never sent for scrolls the host asked for). */
   | { type: 'revealLine'; line: number }
   /** Double-click: put the editor's cursor on this source line. */

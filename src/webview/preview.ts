@@ -1,12 +1,12 @@
 // The script inside the preview webview: applies rendered HTML with morphdom, keeps scroll in step with the editor,
 // marks the cursor line, turns unloadable images into placeholders and hands links to the host.
-import morphdom from 'morphdom';
 import type { FromWebview, PreviewNotice, PreviewState, PreviewStyle, ToWebview } from '../preview/protocol';
 import { PREVIEW_NOTICE_ID, PREVIEW_ROOT_ID, lookClass } from '../preview/previewDocument';
+import { applyHtmlPatch } from '../preview/htmlPatch';
 import { placeholderDataUrl, placeholderLabel, type ImageFacts } from './imagePlaceholder';
 import { isUnsafeAttribute, neutralize } from './sanitize';
-import { lineForOffset, normalizeBlocks, offsetForLine, blockIndexForLine, type LineBlock } from './scrollMath';
-import { equalIgnoringLines, copyLines } from './sameContent';
+import { lineForOffset, normalizeBlocks, offsetForLine, type LineBlock } from './scrollMath';
+import { applyRender } from './sameContent';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -24,6 +24,9 @@ const saved = vscode.getState();
 let state: PreviewState = saved ?? { uri: '', locked: false, line: 0 };
 let currentUri: string | undefined;
 let lastVersion = -1;
+/** The last applied render: the base the host's next patch applies to. */
+let lastSeq = -1;
+let lastHtml = '';
 let cursorLine: number | undefined;
 /** The source line kept at the top of the preview, through re-renders, image loads and resizes. */
 let anchorLine = state.line;
@@ -113,12 +116,22 @@ function saveState(): void {
 
 const ACTIVE_ATTRIBUTE = 'data-hatena-active';
 
+/** Marks the innermost block holding the cursor line: the last one in document order that starts at or before it. */
 function markCursorLine(): void {
-  for (const el of root.querySelectorAll(`[${ACTIVE_ATTRIBUTE}]`)) el.removeAttribute(ACTIVE_ATTRIBUTE);
-  if (cursorLine === undefined) return;
-  const all = blocks();
-  const i = blockIndexForLine(all, cursorLine);
-  if (i >= 0) all[i].element.setAttribute(ACTIVE_ATTRIBUTE, '');
+  let best: Element | undefined;
+  let bestLine = -1;
+  if (cursorLine !== undefined) {
+    for (const el of root.querySelectorAll('[data-line]')) {
+      const line = Number(el.getAttribute('data-line'));
+      if (line <= cursorLine && line >= bestLine) {
+        best = el;
+        bestLine = line;
+      }
+    }
+  }
+  for (const el of root.querySelectorAll(`[${ACTIVE_ATTRIBUTE}]`)) if (el !== best) el.removeAttribute(ACTIVE_ATTRIBUTE);
+  // The end sentinel is not a block a reader can see.
+  if (best && !best.classList.contains('hatena-preview-end') && !best.hasAttribute(ACTIVE_ATTRIBUTE)) best.setAttribute(ACTIVE_ATTRIBUTE, '');
 }
 
 // ---- images that cannot load --------------------------------------------------------------------------------------
@@ -142,11 +155,19 @@ function factsOf(img: Element, src: string): ImageFacts {
 }
 
 /** Turns an <img> (live or inert) into its placeholder; the same attributes either way, so morphdom sees no change. */
+const placeholderCache = new Map<string, { url: string; label: string }>();
+
 function toPlaceholder(img: Element, src: string): void {
   const facts = factsOf(img, src);
+  const cacheKey = JSON.stringify(facts);
+  let placeholder = placeholderCache.get(cacheKey);
+  if (!placeholder) {
+    placeholder = { url: placeholderDataUrl(facts), label: placeholderLabel(facts) };
+    placeholderCache.set(cacheKey, placeholder);
+  }
   img.setAttribute(FAILED_ATTRIBUTE, src);
-  img.setAttribute('src', placeholderDataUrl(facts));
-  img.setAttribute('data-hatena-notation', placeholderLabel(facts));
+  img.setAttribute('src', placeholder.url);
+  img.setAttribute('data-hatena-notation', placeholder.label);
   img.classList.add('hatena-image-unavailable');
 }
 
@@ -178,14 +199,41 @@ document.addEventListener(
 // ---- applying a render --------------------------------------------------------------------------------------------
 
 const parser = document.createElement('template');
+/** The entry body: its children are the blocks compared by their HTML. */
+const ENTRY_BODY = 'div.entry-content';
+const ENTRY_HEADER = 'header.entry-header';
+
+/** The source-mapped block at the top of the viewport, found by hit-testing (no walk over every block). */
+function topBlock(): { element: Element; top: number; line: number } | undefined {
+  const rect = root.getBoundingClientRect();
+  for (const y of [4, 24, 64]) {
+    const hit = document.elementFromPoint(rect.left + rect.width / 2, y);
+    const element = hit?.closest('[data-line]');
+    if (element && root.contains(element)) {
+      return { element, top: element.getBoundingClientRect().top, line: Number(element.getAttribute('data-line')) };
+    }
+  }
+  return undefined;
+}
 
 function apply(update: Extract<ToWebview, { type: 'update' }>): void {
   const started = performance.now();
-  const newDocument = update.uri !== currentUri;
-  if (!newDocument && update.version < lastVersion) {
-    post({ type: 'applied', version: update.version, ms: 0 });
+  if (update.seq <= lastSeq) {
+    post({ type: 'applied', uri: update.uri, version: update.version, ms: 0 });
     return;
   }
+  const html = update.body.kind === 'full'
+    ? update.body.html
+    : update.body.baseSeq === lastSeq ? applyHtmlPatch(lastHtml, update.body.patch) : undefined;
+  if (html === undefined) {
+    // Not the base the host diffed against (the webview reloaded, a message was lost): ask for the whole page.
+    post({ type: 'applied', uri: update.uri, version: -1, ms: 0 });
+    post({ type: 'resync' });
+    return;
+  }
+  lastSeq = update.seq;
+  lastHtml = html;
+  const newDocument = update.uri !== currentUri;
   if (newDocument) {
     currentUri = update.uri;
     anchorLine = update.scrollToLine ?? (state.uri === update.uri ? state.line : 0);
@@ -198,32 +246,31 @@ function apply(update: Extract<ToWebview, { type: 'update' }>): void {
 
   // A <template> parses inertly: nothing loads or runs until morphdom moves nodes into the page, and by then the
   // post's scripts and handlers are gone.
-  parser.innerHTML = `<main>${update.html}</main>`;
+  parser.innerHTML = `<main>${html}</main>`;
   const next = parser.content.firstElementChild as HTMLElement;
   neutralize(next);
   for (const img of next.querySelectorAll('img[src]')) {
     const src = img.getAttribute('src')!;
     if (failedSources.has(src)) toPlaceholder(img, src);
   }
-  morphdom(root, next, {
-    childrenOnly: true,
-    onBeforeElUpdated(fromEl, toEl) {
-      if (equalIgnoringLines(fromEl, toEl)) {
-        copyLines(fromEl, toEl);
-        return false;
-      }
-      // A <details> the reader opened stays open while the text around it changes.
-      if (fromEl instanceof HTMLDetailsElement && fromEl.open) toEl.setAttribute('open', '');
-      return true;
-    },
-  });
+  // Keep what the reader sees in place: the block at the top of the viewport stays where it is.
+  const anchorBefore = newDocument || update.scrollToLine !== undefined ? undefined : topBlock();
+  applyRender(root, next, ENTRY_BODY, ENTRY_HEADER);
   parser.innerHTML = '';
   invalidateLayout();
   markCursorLine();
   showNotice(update.notice);
-  scrollToAnchor();
+  if (anchorBefore?.element.isConnected) {
+    const moved = anchorBefore.element.getBoundingClientRect().top - anchorBefore.top;
+    if (Math.abs(moved) >= 1) scrollToY(window.scrollY + moved);
+    // Lines inserted above shift its source line: the anchor follows the block, as the reader's eyes do.
+    const line = Number(anchorBefore.element.getAttribute('data-line'));
+    if (Number.isFinite(line)) anchorLine += line - anchorBefore.line;
+  } else if (newDocument || update.scrollToLine !== undefined || window.scrollY >= 1) {
+    scrollToAnchor();
+  }
   vscode.setState(state);
-  post({ type: 'applied', version: update.version, ms: performance.now() - started });
+  post({ type: 'applied', uri: update.uri, version: update.version, ms: performance.now() - started });
 }
 
 function showNotice(notice: PreviewNotice): void {

@@ -68,8 +68,3 @@ export function lineForOffset(blocks: readonly LineBlock[], offset: number): num
   if (span <= 0) return block.line;
   return block.line + ((offset - block.top) / span) * (next.line - block.line);
 }
-
-/** The block that holds source `line` (the last one starting at or before it): where the cursor marker goes. */
-export function blockIndexForLine(blocks: readonly LineBlock[], line: number): number {
-  return lastAtOrBefore(blocks, line, (b) => b.line);
-}

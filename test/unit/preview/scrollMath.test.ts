@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { blockIndexForLine, lineForOffset, normalizeBlocks, offsetForLine, type LineBlock } from '../../../src/webview/scrollMath';
+import { lineForOffset, normalizeBlocks, offsetForLine, type LineBlock } from '../../../src/webview/scrollMath';
 
 // A post: header (no line), then blocks at source lines 10, 12, 20 (a list with an item on 20 too), 30.
 const raw: LineBlock[] = [
@@ -35,12 +35,5 @@ describe('preview scroll math', () => {
     assert.equal(lineForOffset(blocks, 0), 0);
     assert.equal(lineForOffset(blocks, 100), 5);
     assert.equal(lineForOffset([], 100), 0);
-  });
-
-  it('finds the block holding a cursor line', () => {
-    assert.equal(blockIndexForLine(blocks, 3), -1);
-    assert.equal(blockIndexForLine(blocks, 10), 0);
-    assert.equal(blockIndexForLine(blocks, 19), 1);
-    assert.equal(blockIndexForLine(blocks, 99), 3);
   });
 });
