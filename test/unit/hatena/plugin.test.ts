@@ -72,6 +72,7 @@ describe('notation in context', () => {
       '<code>[f:id:yasay:20170604220500j:plain] ((x)) id:yasay [google:x] [tex:x]</code>');
     assert.equal(renderInline('a <!-- ((x)) id:yasay [https://example.com/:embed] --> b'), 'a <!-- ((x)) id:yasay [https://example.com/:embed] --> b');
     assert.equal(render('<!--\n((x))\n[f:id:yasay:20170604220500j:plain]\n-->\n'), '<!--\n((x))\n[f:id:yasay:20170604220500j:plain]\n-->\n');
+    assert.equal(renderInline('a <!--\n((x)) id:yasay\n--> b'), 'a <!--\n((x)) id:yasay\n--> b');
   });
 
   it('bold, emphasis, strikethrough, links and code around inline notation keep working', () => {
