@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fotolifeUrl, isFotolifeTimestamp, parseFotolifeBody } from '../../../src/hatena/fotolife';
-import { CDN, PHOTO_OPEN, renderInline } from './helpers';
+import { CDN, PHOTO_OPEN, render, renderInline } from './helpers';
 
 const img = (attrs: string) => `<img ${attrs}>`;
 
@@ -97,7 +97,6 @@ describe('Fotolife [f:id:USER:ID{ext}:kind(:option)*]', () => {
     const plain = `${PHOTO_OPEN}${img(`src="${CDN}/y/yasay/20170604/20170604220500.jpg" loading="lazy" title="" class="hatena-fotolife" itemprop="image"`)}</span>`;
     assert.equal(renderInline('前 [f:id:yasay:20170604220500j:plain] 後'), `前 ${plain} 後`);
     assert.equal(renderInline('**[f:id:yasay:20170604220500j:plain]**'), `<strong>${plain}</strong>`);
-    const { render } = require('./helpers') as typeof import('./helpers');
     assert.equal(render('## 会場 [f:id:yasay:20170604220500j:plain]\n'), `<h2 id="会場">会場 ${plain}</h2>\n`);
     assert.match(render('| 写真 |\n|---|\n| [f:id:yasay:20170604220500j:plain] |\n'), new RegExp(`<td>${plain.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}</td>`));
     // Inside a Markdown link, :image does not nest a second <a>.
@@ -107,8 +106,7 @@ describe('Fotolife [f:id:USER:ID{ext}:kind(:option)*]', () => {
     );
   });
 
-  it('expands inside the figure HTML Hatena\'s editor writes for captions, but not in comments or <pre>', async () => {
-    const { render } = await import('./helpers');
+  it('expands inside the figure HTML Hatena\'s editor writes for captions, but not in comments or <pre>', () => {
     const fig = '<figure class="figure-image figure-image-fotolife" title="会場">[f:id:yasay:20170604220500j:plain]<figcaption>会場</figcaption></figure>';
     assert.equal(
       render(`${fig}\n`),
