@@ -92,6 +92,19 @@ describe('grammar: Fotolife [f:id:…]', () => {
     await expectScopes('[F:ID:yasay:20170604220500j:plain]', { text: 'yasay', hatena: false });
   });
 
+  it('highlights the image in the caption <figure> HTML Hatena\'s editor writes, where the renderer expands it too', async () => {
+    await expectScopes(
+      '<figure class="figure-image figure-image-fotolife" title="展示ブース">[f:id:yasay:20170604224500j:plain:w500]<figcaption>展示ブース</figcaption></figure>',
+      { text: 'figure-image', scopes: ['string.quoted.double.html'], hatena: false },
+      { text: '20170604224500', scopes: [IMAGE, 'constant.numeric.date-time.fotolife.hatena'] },
+      { text: '500', occurrence: 1, scopes: ['constant.numeric.integer.width.fotolife.hatena'] },
+      { text: 'figcaption', scopes: ['entity.name.tag.html'] });
+    // Only right after a tag: a quote marker is no tag, and the line stays a paragraph with its Markdown.
+    await expectScopes('>[f:id:yasay:20170604220500j:plain] **太字**',
+      { text: '20170604220500', scopes: ['meta.paragraph.markdown', 'constant.numeric.date-time.fotolife.hatena'] },
+      { text: '太字', scopes: ['markup.bold.markdown'] });
+  });
+
   it('highlights images side by side and inside a Markdown link', async () => {
     await expectScopes('[f:id:yasay:20170604223015j:plain:small] [f:id:yasay:20170604223020j:plain:medium]',
       { text: '20170604223015', scopes: ['constant.numeric.date-time.fotolife.hatena'] },

@@ -62,6 +62,16 @@ describe('grammar: the injection grammar files', () => {
     assert.ok(count >= 20, `compiled ${count} regexes`);
   });
 
+  it('the block grammar\'s Fotolife-after-a-tag rules are the inline Fotolife rules behind one look-behind', () => {
+    const [inline, block] = ['text.hatena.markdown.injection', 'text.hatena.markdown.block.injection']
+      .map((scope) => grammarFiles().find((g) => g.scopeName === scope)!.json.repository as Record<string, { patterns: RawRule[] }>);
+    const strip = (rules: RawRule[]) => JSON.stringify(rules, (key, value: unknown) =>
+      key === 'begin' || key === 'match' ? String(value).replace('(?<=[^\\s>]>)', '')
+      : key === 'include' ? String(value).replace('text.hatena.markdown.injection', '') : value);
+    assert.equal(strip(block['fotolife-in-html'].patterns), strip(inline.fotolife.patterns));
+    assert.ok(block['fotolife-in-html'].patterns.every((r) => String(r.begin ?? r.match).startsWith('(?<=[^\\s>]>)')));
+  });
+
   it('ships in the package (.vscodeignore keeps syntaxes/)', () => {
     const ignore = fs.readFileSync(path.join(REPO_ROOT, '.vscodeignore'), 'utf8').split('\n');
     assert.ok(ignore.includes('!syntaxes/**'));
