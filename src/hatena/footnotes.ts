@@ -6,6 +6,7 @@ type Token = MarkdownIt.Token;
 type StateInline = MarkdownIt.StateInline;
 
 export const FOOTNOTE_REF_TOKEN = 'hatena_footnote_ref';
+export const FOOTNOTE_REPEAT_TOKEN = 'hatena_footnote_ref_repeat';
 export const FOOTNOTE_LIST_TOKEN = 'hatena_footnotes';
 
 export interface FootnoteRef {
@@ -57,19 +58,33 @@ function footnoteOpen(state: StateInline, silent: boolean): boolean {
   if (close < 0 || close + 2 > state.posMax || close === pos + 2 || insideLink(state)) return false;
   const source = src.slice(pos + 2, close);
   if (source.trim() === '') return false;
-  if (!silent) {
-    const children: Token[] = [];
-    state.md.inline.parse(source, state.md, state.env, children);
-    const token = state.push(FOOTNOTE_REF_TOKEN, 'a', 0);
-    const ref: FootnoteRef = { children, source, number: 0, hash: '' };
-    token.meta = ref;
-    token.content = src.slice(pos, close + 2);
-    const key = state.env as object; // markdown-it requires an env object per parse
-    const notes = notesByEnv.get(key);
-    if (notes) notes.push(ref); else notesByEnv.set(key, [ref]);
-  }
+  if (!silent) pushNote(state, source, src.slice(pos, close + 2));
   state.pos = close + 2;
   return true;
+}
+
+/**
+ * Adds a note whose text is `source` (parsed as inline Markdown, notation included) and its inline reference at the
+ * current position. Shared by `((…))` and Markdown's `[^label]`, so both number into one list.
+ */
+export function pushNote(state: StateInline, source: string, markup: string): FootnoteRef {
+  const children: Token[] = [];
+  state.md.inline.parse(source, state.md, state.env, children);
+  const token = state.push(FOOTNOTE_REF_TOKEN, 'a', 0);
+  const ref: FootnoteRef = { children, source, number: 0, hash: '' };
+  token.meta = ref;
+  token.content = markup;
+  const key = state.env as object; // markdown-it requires an env object per parse
+  const notes = notesByEnv.get(key);
+  if (notes) notes.push(ref); else notesByEnv.set(key, [ref]);
+  return ref;
+}
+
+/** A second reference to a note that already has one: same number and target, but no id of its own. */
+export function pushNoteRepeat(state: StateInline, ref: FootnoteRef, markup: string): void {
+  const token = state.push(FOOTNOTE_REPEAT_TOKEN, 'a', 0);
+  token.meta = ref;
+  token.content = markup;
 }
 
 function footnoteCloseParen(state: StateInline, silent: boolean): boolean {
@@ -141,6 +156,10 @@ export function footnotesPlugin(md: MarkdownIt): void {
     const ref = tokens[idx].meta as FootnoteRef;
     const title = titleText(self.renderInline(ref.children, options, env));
     return `<a href="#f-${ref.hash}" id="fn-${ref.hash}" name="fn-${ref.hash}" title="${title}">*${ref.number}</a>`;
+  };
+  md.renderer.rules[FOOTNOTE_REPEAT_TOKEN] = (tokens, idx, options, env, self) => {
+    const ref = tokens[idx].meta as FootnoteRef;
+    return `<a href="#f-${ref.hash}" title="${titleText(self.renderInline(ref.children, options, env))}">*${ref.number}</a>`;
   };
   md.renderer.rules[FOOTNOTE_LIST_TOKEN] = (tokens, idx, options, env, self) => {
     const notes = tokens[idx].meta as FootnoteRef[];

@@ -9,6 +9,7 @@ import { hatenaIdPlugin } from './hatenaIdRule';
 import { headingIdsPlugin } from './headingIds';
 import { ASIN_DETAIL_TOKEN, keywordLinksPlugin } from './keywordLinks';
 import { EMBED_TOKEN, linksPlugin } from './links';
+import { markdownFootnotesPlugin } from './markdownFootnotes';
 import { moreDividerPlugin } from './moreDivider';
 import { resolveOptions, type HatenaRendererOptions } from './options';
 import { sourceLinesPlugin } from './sourceLines';
@@ -37,6 +38,7 @@ export function hatenaPlugin(md: MarkdownIt, options?: HatenaRendererOptions): v
   linksPlugin(md, resolved.embeds);
   hatenaIdPlugin(md);
   footnotesPlugin(md);
+  markdownFootnotesPlugin(md);
   // Blocks.
   tocPlugin(md);
   headingIdsPlugin(md);

@@ -61,3 +61,39 @@ describe('footnotes ((…))', () => {
     assert.equal(render(`${'(('.repeat(5)}x\n`), `<p>${'(('.repeat(5)}x</p>\n`);
   });
 });
+
+describe('Markdown footnotes [^label] (also accepted by Hatena\'s Markdown mode)', () => {
+  it('render with the same Hatena markup and numbering as ((…))', () => {
+    const html = render('A[^note]と((二))。\n\n[^note]: **一**の注\n');
+    const [h1, h2] = refs(html);
+    assert.equal(h1, fnv1a('1:**一**の注'));
+    assert.equal(html,
+      `<p>A<a href="#f-${h1}" id="fn-${h1}" name="fn-${h1}" title="一の注">*1</a>と<a href="#f-${h2}" id="fn-${h2}" name="fn-${h2}" title="二">*2</a>。</p>\n` +
+      '<div class="footnote">\n' +
+      `<p class="footnote"><a href="#fn-${h1}" id="f-${h1}" name="f-${h1}" class="footnote-number">*1</a><span class="footnote-delimiter">:</span><span class="footnote-text"><strong>一</strong>の注</span></p>\n` +
+      `<p class="footnote"><a href="#fn-${h2}" id="f-${h2}" name="f-${h2}" class="footnote-number">*2</a><span class="footnote-delimiter">:</span><span class="footnote-text">二</span></p>\n` +
+      '</div>\n');
+  });
+
+  it('a definition may come first, continue on indented lines, and interrupt a paragraph', () => {
+    const html = render('[^a]: 先に定義\n    二行目\n本文[^a]\n');
+    assert.match(html, /^<p>本文<a href="#f-[0-9a-f]{8}" id="fn-[0-9a-f]{8}" name="fn-[0-9a-f]{8}" title="先に定義 二行目">\*1<\/a><\/p>\n/);
+    assert.match(render('本文[^a]\n[^a]: 注\n'), /^<p>本文<a [^>]*title="注">\*1<\/a><\/p>\n<div class="footnote">/);
+  });
+
+  it('a second reference points at the same note without repeating its id', () => {
+    const html = render('x[^a] y[^a]\n\n[^a]: 注\n');
+    const [h] = refs(html);
+    assert.match(html, new RegExp(`y<a href="#f-${h}" title="注">\\*1</a>`));
+    assert.equal((html.match(/id="fn-/g) ?? []).length, 1);
+    assert.equal((html.match(/class="footnote-number"/g) ?? []).length, 1);
+  });
+
+  it('undefined labels, empty definitions, code and link text stay as typed; the first definition wins', () => {
+    assert.equal(render('x[^none]\n'), '<p>x[^none]</p>\n');
+    assert.equal(render('`x[^a]`\n\n[^a]: 注\n'), '<p><code>x[^a]</code></p>\n');
+    assert.equal(render('[^a]:\n'), '<p>[^a]:</p>\n');
+    assert.match(render('x[^a]\n\n[^a]: 一\n[^a]: 二\n'), /title="一"/);
+    assert.doesNotMatch(render('[x[^a]](https://example.com/)\n\n[^a]: 注\n'), /id="fn-/);
+  });
+});
