@@ -69,6 +69,11 @@ describe('e2e: Hatena notation highlighted in the real editor', function () {
     assert.match(image, /meta\.image\.fotolife\.hatena/);
     const invalid = await inspectScopes(page, '2017060422050');
     assert.match(invalid, /invalid\.illegal\.date-time\.fotolife\.hatena/);
+    // The caption <figure>: the block grammar's rule, whose options come from the inline grammar (an include
+    // across grammars that VS Code resolves by scope name).
+    const caption = await inspectScopes(page, '20170604224500');
+    assert.match(caption, /constant\.numeric\.date-time\.fotolife\.hatena/);
+    assert.match(await inspectScopes(page, 'w', 1), /entity\.other\.attribute-name\.width\.fotolife\.hatena/);
     const more = await inspectScopes(page, 'more', 0);
     assert.match(more, /keyword\.control\.more\.hatena/);
     // The line inside ```javascript: a JavaScript comment token, no Hatena scope.
