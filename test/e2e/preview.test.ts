@@ -89,6 +89,19 @@ describe('e2e: live preview', function () {
       (document.querySelector('ul.table-of-contents') as HTMLElement & { __kept?: string }).__kept,
     ]);
     assert.deepEqual(kept, ['same element', 'same element']);
+
+    // A new paragraph above the image: every block below moves down two lines and is still the same element.
+    const lineOfImage = () => frame.evaluate(() => Number(document.querySelector('img.hatena-fotolife')!.closest('[data-line]')!.getAttribute('data-line')));
+    const before = await lineOfImage();
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('inserted-above-the-image');
+    await waitInFrame(frame, `document.getElementById('hatena-preview-root').textContent.includes('inserted-above-the-image')`);
+    await waitInFrame(frame, `Number(document.querySelector('img.hatena-fotolife').closest('[data-line]').getAttribute('data-line')) === ${before + 2}`);
+    assert.equal(await frame.evaluate(() => (document.querySelector('img.hatena-fotolife') as HTMLImageElement & { __kept?: string }).__kept), 'same element');
   });
 
   it('scrolls the preview with the editor, and the editor with the preview', async () => {
@@ -163,16 +176,17 @@ describe('e2e: live preview', function () {
   it('screenshots both looks for the README', async () => {
     const { page, workspacePath } = workbench;
     await textEditor(page).click(); // focus back in the workbench, not in the webview
-    await quickOpen(page, 'report.md');
-    await waitInFrame(frame, `document.querySelector('h1.entry-title')?.textContent.includes('AWS Summit')`);
-    await frame.evaluate(() => window.scrollTo(0, 0));
+    await quickOpen(page, 'preview.md'); // untouched by the tests above: header, TOC, image, card, table, code
+    await waitInFrame(frame, `document.querySelector('h1.entry-title')?.textContent === 'プレビューのテスト'`);
+    await textEditor(page).click();
+    await page.keyboard.press('Control+Home');
+    await waitInFrame(frame, `window.scrollY < 5 && !!document.querySelector('img.hatena-image-unavailable')`);
     await page.waitForTimeout(300);
     await screenshot(page, 'preview-hatena');
 
     fs.mkdirSync(path.join(workspacePath, '.vscode'), { recursive: true });
     fs.writeFileSync(path.join(workspacePath, '.vscode', 'settings.json'), JSON.stringify({ 'hatenaWriter.preview.style': 'vscode' }));
     await waitInFrame(frame, `document.body.classList.contains('vscode-look')`);
-    await frame.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(300);
     await screenshot(page, 'preview-vscode');
   });
