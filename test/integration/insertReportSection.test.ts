@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { createHatenaRenderer } from '../../src/hatena';
 import { EXTENSION_ID, discardActiveEditor, expansionPattern, freshMarkdownEditor, shippedSnippets, sleep } from './snippetHelpers';
 
 const COMMAND = 'hatenaWriter.insertReportSection';
@@ -72,5 +73,55 @@ describe('integration: Hatena: Insert Report Section…', () => {
     const users = [...defaults.matchAll(/"key":\s*"([^"]+)",\s*"command":\s*"([^"]+)"/g)].filter((m) => m[1] === key).map((m) => m[2]);
     assert.deepEqual(users, [COMMAND], `${key} is bound only to ${COMMAND}`);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('scaffolds a whole two-day event report with the picker alone (no Ctrl+Space)', async () => {
+    const editor = await freshMarkdownEditor();
+    const run = async (name: string) => assert.equal(await vscode.commands.executeCommand(COMMAND, name), true, name);
+    const type = async (text: string) => { for (const ch of text) await vscode.commands.executeCommand('type', { text: ch }); };
+    const cursorToLineOf = (text: string) => {
+      const line = editor.document.getText().split('\n').indexOf(text);
+      assert.ok(line >= 0, `a line "${text}"`);
+      editor.selection = new vscode.Selection(line, 0, line, 0);
+    };
+
+    await run('イベントレポートの骨組み');
+    await type('AWS Summit Tokyo 2017'); // the event name, mirrored into the intro
+    await vscode.commands.executeCommand('leaveSnippet');
+    // Day 2 goes before 感想: a day heading (choose 2), a session with its Q&A, the keynote.
+    cursorToLineOf('## 感想');
+    await run('Day 見出し');
+    await type('2');
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    await type('6/1');
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    await run('基調講演');
+    await vscode.commands.executeCommand('leaveSnippet');
+    cursorToLineOf('## 感想');
+    await run('セッションレポート');
+    await type('機械学習セッション');
+    await vscode.commands.executeCommand('leaveSnippet');
+    cursorToLineOf('## 感想');
+    await run('質疑応答');
+    await vscode.commands.executeCommand('leaveSnippet');
+
+    const text = editor.document.getText();
+    const headings = text.split('\n').filter((l) => /^#{2,4} /.test(l));
+    assert.deepEqual(headings, [
+      '## Day 1（M/D）', '### 「セッションタイトル」レポート',
+      '## Day 2（6/1）', '### 基調講演「タイトル」', '### 「機械学習セッション」レポート', '#### 質疑応答',
+      '## 感想', '## まとめ',
+    ]);
+    assert.match(text, /^Title: AWS Summit Tokyo 2017に参加しました$/m);
+    assert.match(text, /に開催されたAWS Summit Tokyo 2017に参加してきました。/);
+
+    // And it is a post Hatena would publish: the table of contents lists both days.
+    const html = createHatenaRenderer().render(text).html;
+    const tocStart = html.indexOf('<ul class="table-of-contents">');
+    assert.ok(tocStart >= 0, 'a table of contents');
+    const toc = html.slice(tocStart, html.indexOf('<h2', tocStart));
+    assert.match(toc, /Day 1/);
+    assert.match(toc, /Day 2（6\/1）/);
+    assert.match(toc, /感想/);
   });
 });
