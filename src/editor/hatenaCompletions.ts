@@ -58,6 +58,9 @@ type Builder = Omit<HatenaCompletion, 'replaceStart' | 'replaceEnd'>;
 function fotolife(request: CompletionRequest): HatenaCompletion[] | undefined {
   const m = /\[f:([^[\]\s]*)$/.exec(request.linePrefix);
   if (!m) return undefined;
+  // Retyping a ':' inside an existing image (`[f:|id:USER:…]`, `…j:|plain]`): a whole new notation would double it.
+  // Prose straight after the cursor (Japanese has no spaces) is fine.
+  if (/^[A-Za-z0-9_=:-]/.test(request.lineSuffix)) return [];
   const start = m.index;
   const rest = m[1];
   const cursor = request.linePrefix.length;

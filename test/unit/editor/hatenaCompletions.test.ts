@@ -77,6 +77,14 @@ describe('hatenaCompletions', () => {
       assert.equal(accept('[f:id:yasay:20170604220500j:plain:w500:le|]', items[1]), '[f:id:yasay:20170604220500j:plain:w500:left]');
     });
 
+    it('offers nothing when the cursor is inside an existing image', () => {
+      assert.deepEqual(complete('[f:|id:yasay:20170604220500j:plain]'), []);
+      assert.deepEqual(complete('[f:id:|yasay:20170604220500j:plain]'), []);
+      assert.deepEqual(complete('[f:id:yasay:20170604220500j:|plain]'), []);
+      assert.equal(complete('写真[f:|]を撮った').length, 2, 'text after the ] is fine');
+      assert.equal(complete('写真[f:|を撮った').length, 2, 'so is Japanese straight after the cursor (no auto-close there)');
+    });
+
     it('offers nothing for text that cannot become Fotolife notation', () => {
       assert.deepEqual(complete('[f:id:yasay:2017x|]'), []);
       assert.deepEqual(complete('[f:foo|]'), []);
