@@ -95,7 +95,8 @@ export async function run(options: GrammarBenchOptions = { fullHost: process.arg
   if (!options.fullHost) console.log('  (--full-host adds VS Code\'s whole Markdown grammar with and without the injections; it takes minutes)');
 }
 
-if (require.main === module) {
+// Runs when executed directly, or imported by bench/index.ts (where every bench module runs on import).
+if (require.main === module || require.main?.filename === path.join(__dirname, 'index.js')) {
   run().catch((e) => {
     console.error(e);
     process.exitCode = 1;
