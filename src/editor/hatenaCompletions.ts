@@ -55,12 +55,18 @@ function closingBracketEnd(request: CompletionRequest): number {
 
 type Builder = Omit<HatenaCompletion, 'replaceStart' | 'replaceEnd'>;
 
+/**
+ * The cursor is inside an existing notation (`[f:|id:USER:…]`, `[URL:|embed]`, `[:|contents]`): completing a whole
+ * one there would double it. Prose straight after the cursor (Japanese has no spaces) is fine.
+ */
+function insideNotation(request: CompletionRequest): boolean {
+  return /^[A-Za-z0-9_=:-]/.test(request.lineSuffix);
+}
+
 function fotolife(request: CompletionRequest): HatenaCompletion[] | undefined {
   const m = /\[f:([^[\]\s]*)$/.exec(request.linePrefix);
   if (!m) return undefined;
-  // Retyping a ':' inside an existing image (`[f:|id:USER:…]`, `…j:|plain]`): a whole new notation would double it.
-  // Prose straight after the cursor (Japanese has no spaces) is fine.
-  if (/^[A-Za-z0-9_=:-]/.test(request.lineSuffix)) return [];
+  if (insideNotation(request)) return [];
   const start = m.index;
   const rest = m[1];
   const cursor = request.linePrefix.length;
@@ -177,6 +183,7 @@ function hatenaIdOptions(request: CompletionRequest): HatenaCompletion[] | undef
 function contents(request: CompletionRequest): HatenaCompletion[] | undefined {
   const m = /\[:([a-z]*)$/.exec(request.linePrefix);
   if (!m || !'contents'.startsWith(m[1])) return undefined;
+  if (insideNotation(request)) return [];
   return [{
     label: '[:contents]',
     insertText: '[:contents]$0',
@@ -200,6 +207,7 @@ const LINK_OPTIONS = [
 function linkOptions(request: CompletionRequest): HatenaCompletion[] | undefined {
   const m = /\[(https?:\/\/[^\s[\]]+)$/.exec(request.linePrefix);
   if (!m) return undefined;
+  if (insideNotation(request)) return [];
   const inner = m[1];
   const cursor = request.linePrefix.length;
   const end = closingBracketEnd(request);

@@ -82,6 +82,8 @@ describe('hatenaCompletions', () => {
       assert.deepEqual(complete('[f:id:|yasay:20170604220500j:plain]'), []);
       assert.deepEqual(complete('[f:id:yasay:20170604220500j:|plain]'), []);
       assert.equal(complete('写真[f:|]を撮った').length, 2, 'text after the ] is fine');
+      assert.deepEqual(complete('[https://example.com/:|embed]'), [], 'the same for links');
+      assert.deepEqual(complete('[:|contents]'), [], 'and the table of contents');
       assert.equal(complete('写真[f:|を撮った').length, 2, 'so is Japanese straight after the cursor (no auto-close there)');
     });
 
