@@ -117,3 +117,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function editorText(page: Page): Promise<string> {
   return page.$eval('.editor-instance .monaco-editor .view-lines', (e) => (e.textContent ?? '').replace(/\u00a0/g, ' '));
 }
+
+/** The visible lines of the active editor, top to bottom (rendered lines are absolutely positioned). */
+export async function editorLines(page: Page): Promise<string[]> {
+  return page.$$eval('.editor-instance .monaco-editor .view-lines .view-line', (lines) =>
+    lines
+      .map((l) => ({ top: parseFloat((l as HTMLElement).style.top) || 0, text: (l.textContent ?? '').replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.top - b.top)
+      .map((l) => l.text),
+  );
+}

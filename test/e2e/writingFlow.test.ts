@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { editorLines, editorText, openWorkbench, quickOpen, screenshot, type Workbench } from './workbench';
+
+// Issue 6's promise, with a real keyboard: scaffold a report without Ctrl+Space (the IME switch for many
+// Japanese users). Ctrl+K N opens the section picker; typing `[f:` opens Hatena completions by itself.
+
+async function waitForEditorText(page: Page, test: (text: string) => boolean, what: string): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await editorText(page);
+    if (test(text)) return text;
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`editor never showed ${what}; it shows:\n${text}`);
+}
+
+describe('e2e: writing a report without Ctrl+Space', function () {
+  let workbench: Workbench;
+  before(async () => {
+    workbench = await openWorkbench({ settings: { 'hatenaWriter.hatenaId': 'yasay' } });
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('Ctrl+K N picks a report section and inserts it as a snippet', async () => {
+    const { page } = workbench;
+    await quickOpen(page, 'slice.md');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('N');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('kansou');
+    await page.waitForFunction(() => document.querySelectorAll('.quick-input-list .monaco-list-row').length > 0);
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Enter');
+    await waitForEditorText(page, (t) => t.includes('## 感想'), 'the 感想 section');
+  });
+
+  it('typing [f: offers Fotolife completions with the Hatena id, and accepting one inserts the notation', async () => {
+    const { page } = workbench;
+    await page.keyboard.press('Escape'); // leave snippet mode
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('[f:');
+    const suggest = page.locator('.editor-widget.suggest-widget .monaco-list-row');
+    await suggest.first().waitFor({ state: 'visible', timeout: 20_000 });
+    const labels = await suggest.allTextContents();
+    assert.ok(labels.some((l) => l.includes('yasay')), `the suggestions offer id yasay: ${labels.join(' | ')}`);
+    await screenshot(page, 'completion-fotolife');
+    await page.keyboard.press('Enter');
+    await waitForEditorText(page, (t) => /\[f:id:yasay:\d{8}/.test(t), 'an inserted [f:id:yasay:YYYYMMDD…');
+    // If auto-closing put a `]` after `[`, the completion must take it over, not leave a second one.
+    const line = (await editorLines(page)).find((l) => l.includes('[f:id:yasay:'));
+    assert.match(line ?? '', /^\[f:id:yasay:\d{8}[^\]]*\]?$/, `one notation on the line, no doubled bracket: ${line}`);
+  });
+});
