@@ -26,6 +26,8 @@ export function readPreviewSettings(scope?: vscode.Uri): PreviewSettings {
 
 type Snapshot = Extract<FromWebview, { type: 'snapshot' }>;
 
+const SNAPSHOT_TIMEOUT_MS = 3000;
+
 /** After the preview asked the editor to scroll, the editor's own visible-range events are not sent back. */
 const ECHO_WINDOW_MS = 300;
 
@@ -45,8 +47,10 @@ export class HatenaPreview implements vscode.Disposable {
   private pendingScrollLine: number | undefined;
   private revealEcho: { line: number; until: number } | undefined;
   private snapshotId = 0;
-  private readonly snapshots = new Map<number, (s: Snapshot) => void>();
+  private readonly snapshots = new Map<number, { resolve: (s: Snapshot) => void; reject: (e: Error) => void }>();
   private disposed = false;
+  /** Changes came while the panel was hidden: render when it is shown again. */
+  private missedWhileHidden = false;
   private lastApplied: { uri: string; version: number } | undefined;
   private seq = 0;
   /** The HTML the webview holds (the base of the next patch), unless it must get the whole HTML. */
@@ -77,12 +81,19 @@ export class HatenaPreview implements vscode.Disposable {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message)),
       panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible || !this.missedWhileHidden) return;
+        // Whole HTML: the page may have been reloaded meanwhile (it then also says 'ready').
+        this.missedWhileHidden = false;
+        this.sentHtml = undefined;
+        this.scheduler.renderNow();
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === this.document && e.contentChanges.length > 0) this.scheduler.changed();
+        if (e.contentChanges.length > 0 && this.isOurs(e.document)) this.scheduler.changed();
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScrolled(e)),
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.textEditor.document === this.document) this.post({ type: 'cursorLine', line: e.selections[0].active.line });
+        if (this.isOurs(e.textEditor.document)) this.post({ type: 'cursorLine', line: e.selections[0].active.line });
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('hatenaWriter.preview')) this.onSettingsChanged();
@@ -124,7 +135,10 @@ export class HatenaPreview implements vscode.Disposable {
 
   /** Show another document (an unlocked preview following the active editor). */
   showDocument(document: vscode.TextDocument, line?: number): void {
-    if (document === this.document) return;
+    if (document.uri.toString() === this.document.uri.toString()) {
+      this.document = document;
+      return;
+    }
     const folderChanged = parentUri(document.uri).toString() !== parentUri(this.document.uri).toString();
     this.document = document;
     this.pendingScrollLine = line ?? topVisibleLine(document);
@@ -136,21 +150,44 @@ export class HatenaPreview implements vscode.Disposable {
   /** Resolves once the webview shows `version` of the document or a later one. */
   whenApplied(version = this.document.version): Promise<void> {
     if (this.appliedVersion >= version) return Promise.resolve();
-    return new Promise((resolve) => {
-      const sub = this.onDidApply(() => {
-        if (this.appliedVersion >= version) {
-          sub.dispose();
-          resolve();
-        }
-      });
+    if (this.disposed) return Promise.reject(new Error('the preview was closed'));
+    return new Promise((resolve, reject) => {
+      const subs = [
+        this.onDidApply(() => {
+          if (this.appliedVersion >= version) {
+            subs.forEach((d) => d.dispose());
+            resolve();
+          }
+        }),
+        this.onDidDispose(() => {
+          subs.forEach((d) => d.dispose());
+          reject(new Error('the preview was closed'));
+        }),
+      ];
     });
   }
 
   /** What the webview shows right now (diagnostics for tests and the benchmark). */
   snapshot(): Promise<Snapshot> {
+    if (this.disposed) return Promise.reject(new Error('the preview was closed'));
+    if (!this.panel.visible) return Promise.reject(new Error('the preview is hidden'));
     const id = ++this.snapshotId;
-    return new Promise((resolve) => {
-      this.snapshots.set(id, resolve);
+    return new Promise((resolve, reject) => {
+      // A webview that is reloading drops the request: give up after a while so callers can ask again.
+      const timer = setTimeout(() => {
+        this.snapshots.delete(id);
+        reject(new Error('the webview did not answer'));
+      }, SNAPSHOT_TIMEOUT_MS);
+      this.snapshots.set(id, {
+        resolve: (s) => {
+          clearTimeout(timer);
+          resolve(s);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
       this.post({ type: 'requestSnapshot', id });
     });
   }
@@ -159,11 +196,24 @@ export class HatenaPreview implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     this.scheduler.dispose();
+    for (const pending of this.snapshots.values()) pending.reject(new Error('the preview was closed'));
+    this.snapshots.clear();
     this.onDidDisposeEmitter.fire();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.onDidDisposeEmitter.dispose();
     this.onDidApplyEmitter.dispose();
     this.panel.dispose();
+  }
+
+  /**
+   * Whether `document` is the one shown. By uri: a file closed and opened again is a new TextDocument object, and a
+   * locked preview must keep following its edits.
+   */
+  private isOurs(document: vscode.TextDocument): boolean {
+    if (document === this.document) return true;
+    if (document.uri.toString() !== this.document.uri.toString()) return false;
+    this.document = document;
+    return true;
   }
 
   private post(message: ToWebview): boolean {
@@ -178,10 +228,15 @@ export class HatenaPreview implements vscode.Disposable {
 
   private onMessage(message: FromWebview): void {
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
+        // A new page (first load, shown again after being hidden, new CSP): the whole HTML, then the cursor line.
         this.sentHtml = undefined;
+        this.missedWhileHidden = false;
         this.scheduler.renderNow();
+        const editor = vscode.window.visibleTextEditors.find((e) => this.isOurs(e.document));
+        if (editor) this.post({ type: 'cursorLine', line: editor.selection.active.line });
         break;
+      }
       case 'resync':
         this.sentHtml = undefined;
         this.scheduler.renderNow();
@@ -201,9 +256,9 @@ export class HatenaPreview implements vscode.Disposable {
         void this.openLink(message.href);
         break;
       case 'snapshot': {
-        const resolve = this.snapshots.get(message.id);
+        const pending = this.snapshots.get(message.id);
         this.snapshots.delete(message.id);
-        resolve?.(message);
+        pending?.resolve(message);
         break;
       }
     }
@@ -211,6 +266,11 @@ export class HatenaPreview implements vscode.Disposable {
 
   private renderAndPost(): boolean {
     if (this.disposed) return false;
+    // A hidden webview shows nothing (and may be discarded, no retainContextWhenHidden): render when shown again.
+    if (!this.panel.visible) {
+      this.missedWhileHidden = true;
+      return false;
+    }
     const document = this.document;
     const budget = budgetSource(document.getText());
     const rendered = this.renderers.renderForPreview(budget.source, this.settings.liveEmbeds, (src) => this.resolveImage(src));
@@ -263,7 +323,7 @@ export class HatenaPreview implements vscode.Disposable {
   }
 
   private onEditorScrolled(e: vscode.TextEditorVisibleRangesChangeEvent): void {
-    if (e.textEditor.document !== this.document || e.visibleRanges.length === 0) return;
+    if (!this.isOurs(e.textEditor.document) || e.visibleRanges.length === 0) return;
     const line = e.visibleRanges[0].start.line;
     const echo = this.revealEcho;
     if (echo && Date.now() < echo.until && Math.abs(echo.line - line) <= 1) return;
@@ -273,7 +333,7 @@ export class HatenaPreview implements vscode.Disposable {
 
   private revealInEditor(line: number): void {
     for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document !== this.document) continue;
+      if (!this.isOurs(editor.document)) continue;
       const target = Math.min(Math.max(0, line), this.document.lineCount - 1);
       this.revealEcho = { line: target, until: Date.now() + ECHO_WINDOW_MS };
       editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.AtTop);
@@ -282,7 +342,7 @@ export class HatenaPreview implements vscode.Disposable {
 
   private async selectInEditor(line: number): Promise<void> {
     const target = Math.min(Math.max(0, line), this.document.lineCount - 1);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+    const visible = vscode.window.visibleTextEditors.find((e) => this.isOurs(e.document));
     const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
     const editor = await vscode.window.showTextDocument(this.document, { viewColumn: column, preserveFocus: false });
     const position = new vscode.Position(target, 0);

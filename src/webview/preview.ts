@@ -80,9 +80,10 @@ window.addEventListener(
       return;
     }
     programmaticY = undefined;
-    if (performance.now() - lastUserInput > 1500) return; // layout settling, not the reader
     anchorLine = lineForOffset(blocks(), window.scrollY);
     saveState();
+    // Only the reader's own scrolling moves the editor (not the find widget, not layout settling).
+    if (performance.now() - lastUserInput > 1500) return;
     if (!revealFrame) {
       revealFrame = requestAnimationFrame(() => {
         revealFrame = 0;

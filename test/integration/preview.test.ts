@@ -242,7 +242,25 @@ describe('integration: preview', function () {
     assert.doesNotMatch(snap.html, /srcdoc/i);
   });
 
-  it('keeps a 5 MB document responsive: shows the beginning and says so', async () => {
+  it('a preview hidden behind another tab catches up when shown again', async () => {
+    const editor = await openEditor('preview.md');
+    const preview = await openPreview();
+    await preview.whenApplied();
+    // Another (non-Markdown, so the preview does not follow it) file in the preview's group hides it.
+    const other = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'other' });
+    await vscode.window.showTextDocument(other, { viewColumn: vscode.ViewColumn.Two, preview: false });
+    await eventually(() => assert.equal(preview.panel.visible, false));
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n隠れている間の追記\n'));
+    preview.panel.reveal(vscode.ViewColumn.Two, true);
+    await eventually(async () => assert.match((await preview.snapshot()).html, /隠れている間の追記/));
+    await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.window.showTextDocument(other, vscode.ViewColumn.Two);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('keeps a 5 MB document responsive: shows the beginning and says so', async function () {
+    this.timeout(180_000); // opening 5 MB is VS Code's own work and slow on a busy machine
     const line = 'セッションのメモ: Lambda と API Gateway と DynamoDB の構成について、設計の考え方を聞きました。\n\n';
     let t0 = Date.now();
     const big = `# 大きな文書\n\n${line.repeat(Math.ceil((5 * 1024 * 1024) / line.length))}最後の行 TAIL-MARKER\n`;
