@@ -12,7 +12,7 @@ describe('e2e: the packaged .vsix', () => {
     const shipped = new Set(files());
     for (const f of ['package.json', 'package.nls.json', 'package.nls.ja.json', 'readme.md', 'changelog.md', 'LICENSE.txt',
       'dist/extension.js', 'dist/web/extension.js', 'dist/webview/preview.js', 'dist/cli.js',
-      'syntaxes/hatena-markdown.injection.tmLanguage.json', 'snippets/hatena.code-snippets', 'media/hatena.css']) {
+      'syntaxes/hatena-markdown.injection.tmLanguage.json', 'syntaxes/hatena-markdown-block.injection.tmLanguage.json', 'snippets/hatena.code-snippets', 'media/hatena.css']) {
       assert.ok(shipped.has(f), `${f} is in the .vsix`);
     }
   });
