@@ -45,7 +45,7 @@ export class HatenaPreview implements vscode.Disposable {
   private readonly onDidApplyEmitter = new vscode.EventEmitter<number>();
   /** Line to show at the top with the next update (open, follow, restore). */
   private pendingScrollLine: number | undefined;
-  private revealEcho: { line: number; until: number } | undefined;
+  private revealEcho: { until: number } | undefined;
   private snapshotId = 0;
   private readonly snapshots = new Map<number, { resolve: (s: Snapshot) => void; reject: (e: Error) => void }>();
   private disposed = false;
@@ -325,8 +325,10 @@ export class HatenaPreview implements vscode.Disposable {
   private onEditorScrolled(e: vscode.TextEditorVisibleRangesChangeEvent): void {
     if (!this.isOurs(e.textEditor.document) || e.visibleRanges.length === 0) return;
     const line = e.visibleRanges[0].start.line;
+    // The editor's answer to our own reveal: not necessarily the requested line at the top (sticky scroll headers,
+    // the end of the file), so the whole short window after a reveal is ignored, not just that line.
     const echo = this.revealEcho;
-    if (echo && Date.now() < echo.until && Math.abs(echo.line - line) <= 1) return;
+    if (echo && Date.now() < echo.until) return;
     this.revealEcho = undefined;
     this.post({ type: 'scrollToLine', line });
   }
@@ -335,7 +337,7 @@ export class HatenaPreview implements vscode.Disposable {
     for (const editor of vscode.window.visibleTextEditors) {
       if (!this.isOurs(editor.document)) continue;
       const target = Math.min(Math.max(0, line), this.document.lineCount - 1);
-      this.revealEcho = { line: target, until: Date.now() + ECHO_WINDOW_MS };
+      this.revealEcho = { until: Date.now() + ECHO_WINDOW_MS };
       editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.AtTop);
     }
   }

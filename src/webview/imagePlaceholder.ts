@@ -56,6 +56,10 @@ export function placeholderSize(facts: ImageFacts): { width: number; height: num
   if (w !== undefined && h !== undefined) return { width: Math.max(1, w), height: Math.max(1, h) };
   if (w !== undefined) return { width: Math.max(1, w), height: Math.max(1, Math.round((w * 3) / 4)) };
   if (h !== undefined) return { width: Math.max(1, Math.round((h * 4) / 3)), height: Math.max(1, h) };
+  // [U] Fotolife thumbnails: `_120` is 120 px on its long side, `_m` about twice that.
+  const thumb = FOTOLIFE_CDN.exec(facts.src)?.[3];
+  if (thumb === '_120') return { width: 120, height: 90 };
+  if (thumb === '_m') return { width: 240, height: 180 };
   return { width: 480, height: 270 };
 }
 

@@ -29,9 +29,13 @@ function textEditor(page: Page) {
 
 async function firstVisibleLineNumber(page: Page): Promise<number> {
   return page.evaluate(() => {
+    // Monaco renders lines partly scrolled out above the viewport, and sticky-scroll headers over it: skip both.
+    const editor = document.querySelector('.editor-group-container:first-child .monaco-editor .overflow-guard');
+    const viewportTop = editor?.getBoundingClientRect().top ?? 0;
     const numbers = [...document.querySelectorAll('.editor-group-container:first-child .monaco-editor .line-numbers')]
+      .filter((e) => !e.closest('.sticky-widget'))
       .map((e) => ({ n: Number((e.textContent ?? '').trim()), top: e.getBoundingClientRect().top }))
-      .filter((e) => Number.isFinite(e.n) && e.n > 0)
+      .filter((e) => Number.isFinite(e.n) && e.n > 0 && e.top >= viewportTop - 2)
       .sort((a, b) => a.top - b.top);
     return numbers[0]?.n ?? 0;
   });
@@ -124,7 +128,7 @@ describe('e2e: live preview', function () {
     await waitInFrame(frame, 'window.scrollY > 300');
     await page.waitForFunction(
       (before) => {
-        const numbers = [...document.querySelectorAll('.editor-group-container:first-child .monaco-editor .line-numbers')]
+        const numbers = [...document.querySelectorAll('.editor-group-container:first-child .monaco-editor .line-numbers')].filter((e) => !e.closest('.sticky-widget'))
           .map((e) => ({ n: Number((e.textContent ?? '').trim()), top: e.getBoundingClientRect().top }))
           .filter((e) => e.n > 0)
           .sort((a, b) => a.top - b.top);
@@ -136,6 +140,29 @@ describe('e2e: live preview', function () {
     const settled = await frame.evaluate(() => window.scrollY);
     await page.waitForTimeout(600);
     assert.ok(Math.abs((await frame.evaluate(() => window.scrollY)) - settled) < 40, 'no feedback loop: the preview stays put');
+  });
+
+  it('follows a table-of-contents link inside the preview, and the editor follows', async () => {
+    const { page } = workbench;
+    await textEditor(page).click();
+    await page.keyboard.press('Control+Home');
+    await waitInFrame(frame, 'window.scrollY < 5');
+    const link = 'ul.table-of-contents > li:nth-child(2) > a'; // "Day 2": far enough from both ends to scroll to
+    const target = await frame.$eval(link, (a) => decodeURIComponent(a.getAttribute('href')!.slice(1)));
+    const headingLine = await frame.evaluate((id) => Number(document.getElementById(id)!.getAttribute('data-line')), target);
+    await frame.click(link);
+    await waitInFrame(frame, `Math.abs(document.getElementById(${JSON.stringify(target)}).getBoundingClientRect().top) < 5`);
+    // The webview did not navigate: the link was handled inside it.
+    assert.ok(await frame.evaluate(() => !!document.getElementById('hatena-preview-root')));
+    // The heading is among the first lines the editor shows (sticky-scroll headers may cover the very top ones).
+    const heading = headingLine + 1;
+    const shown = (top: number) => top <= heading && heading - top <= 8;
+    let top = 0;
+    for (let i = 0; i < 50 && !shown(top); i++) {
+      await page.waitForTimeout(200);
+      top = await firstVisibleLineNumber(page);
+    }
+    assert.ok(shown(top), `the editor shows line ${top} at the top, the heading is line ${heading}`);
   });
 
   it('marks the cursor line and reveals a double-clicked line in the editor', async () => {

@@ -23,6 +23,7 @@ describe('image placeholder', () => {
     assert.deepEqual(placeholderSize({ src: CDN, style: 'width:300px;height:100px' }), { width: 300, height: 100 });
     assert.deepEqual(placeholderSize({ src: 'x', widthAttr: '60', heightAttr: '60' }), { width: 60, height: 60 });
     assert.deepEqual(placeholderSize({ src: 'x' }), { width: 480, height: 270 });
+    assert.deepEqual(placeholderSize({ src: CDN.replace('.jpg', '_120.jpg') }), { width: 120, height: 90 }, 'a thumbnail is small');
   });
 
   it('wraps long labels into the box and ellipsises what does not fit', () => {
