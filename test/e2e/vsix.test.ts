@@ -25,6 +25,7 @@ describe('e2e: the packaged .vsix', () => {
   it('ships minified production bundles', () => {
     const bundle = fs.readFileSync(path.join(dir, 'dist', 'extension.js'), 'utf8');
     assert.ok(!bundle.includes('sourceMappingURL'), 'no source map reference');
-    assert.ok(bundle.split('\n').length < 50, 'minified');
+    // Minified output is a few very long lines (template literals keep their own newlines).
+    assert.ok(Math.max(...bundle.split('\n').map((l) => l.length)) > 10_000, 'minified');
   });
 });
