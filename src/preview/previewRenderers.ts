@@ -27,9 +27,12 @@ export class PreviewRenderers {
     }
   }
 
-  /** Exactly what Hatena publishes: iframes for embeds, no source positions, paths as written. */
+  /**
+   * Exactly what Hatena publishes: iframes for embeds, no source positions, paths as written, and `<!-- more -->`
+   * as the bare comment (the visible 続きを読む divider is for the preview; pasted, it would show on the blog).
+   */
   renderPublished(source: string): RenderedEntry {
-    this.published ??= createHatenaRenderer({ embeds: 'iframe' });
+    this.published ??= createHatenaRenderer({ embeds: 'iframe', moreDivider: false });
     return this.published.render(source);
   }
 }

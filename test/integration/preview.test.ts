@@ -286,12 +286,14 @@ describe('integration: preview', function () {
   it('"Copy HTML" puts the entry body on the clipboard exactly as published', async () => {
     const editor = await openEditor('preview.md');
     const html = await vscode.commands.executeCommand<string>('hatenaWriter.copyHtml');
-    const expected = createHatenaRenderer({ embeds: 'iframe' }).render(editor.document.getText()).html;
+    const expected = createHatenaRenderer({ embeds: 'iframe', moreDivider: false }).render(editor.document.getText()).html;
     assert.equal(html, expected);
     assert.equal(await vscode.env.clipboard.readText(), expected);
     assert.doesNotMatch(expected, /data-line|code-line/);
     assert.match(expected, /<iframe src="https:\/\/hatenablog-parts\.com\/embed/);
     assert.match(expected, /<img src=".\/img\/dot\.png"/, 'paths stay as written');
+    assert.match(html, /<!-- more -->/, 'the cut stays the bare comment Hatena reads');
+    assert.doesNotMatch(html, /続きを読む/, 'no preview-only divider label in pasted HTML');
   });
 
   it('"Export HTML" writes a standalone page next to the file', async () => {
