@@ -6,7 +6,7 @@ import { applyHtmlPatch } from '../preview/htmlPatch';
 import { placeholderDataUrl, placeholderLabel, type ImageFacts } from './imagePlaceholder';
 import { isUnsafeAttribute, neutralize } from './sanitize';
 import { lineForOffset, normalizeBlocks, offsetForLine, type LineBlock } from './scrollMath';
-import { applyRender } from './sameContent';
+import { applyRender, rekeyBlock } from './sameContent';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -181,6 +181,8 @@ document.addEventListener(
     if (!src || src.startsWith('data:') || img.hasAttribute(FAILED_ATTRIBUTE)) return;
     failedSources.add(src);
     toPlaceholder(img, src);
+    const block = img.closest(`${ENTRY_BODY} > *`);
+    if (block) rekeyBlock(block);
     invalidateLayout();
   },
   true,

@@ -25,6 +25,16 @@ function keyOf(node: Node): NodeKey {
   return { full: text, key: text };
 }
 
+/**
+ * A live block changed on its own (an image turned into its placeholder): key it by what the next render of it will
+ * look like (the same placeholder substitution is applied to every render), minus the preview's runtime marker.
+ */
+export function rekeyBlock(block: Element): void {
+  const clone = block.cloneNode(true) as Element;
+  for (const el of [clone, ...clone.querySelectorAll('[data-hatena-active]')]) el.removeAttribute('data-hatena-active');
+  liveKeys.set(block, keyOf(clone));
+}
+
 /** The new render's body nodes with their keys. */
 export interface KeyedRender {
   container: Element | null;

@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { diffHtml } from '../../src/preview/htmlPatch';
+import type { FromWebview, ToWebview } from '../../src/preview/protocol';
+import { launchBrowser, newOfflineContext } from '../vscode/browser';
 import { findWebviewFrame, openWorkbench, quickOpen, runCommand, screenshot, type Workbench } from './workbench';
 
 // The preview like a person uses it: palette command, the webview two iframes deep, typing, scrolling, settings.
@@ -216,5 +219,95 @@ describe('e2e: live preview', function () {
     await waitInFrame(frame, `document.body.classList.contains('vscode-look')`);
     await page.waitForTimeout(300);
     await screenshot(page, 'preview-vscode');
+  });
+});
+
+// The webview script alone in Chromium (no workbench): the message protocol's edge cases, driven directly.
+describe('e2e: the preview webview script in isolation', function () {
+  let browser: Browser;
+  let page: Page;
+  const posted = () => page.evaluate(() => (window as unknown as { __posted: FromWebview[] }).__posted.splice(0));
+  const send = (message: ToWebview) => page.evaluate((m) => window.postMessage(m, '*'), message);
+  const article = (body: string) =>
+    `<article class="entry"><div class="entry-inner"><header class="entry-header"><h1 class="entry-title">t</h1></header>` +
+    `<div class="entry-content hatenablog-entry">${body}</div></div></article>`;
+  const update = (seq: number, html: string, extra: Partial<Extract<ToWebview, { type: 'update' }>> = {}): ToWebview => ({
+    type: 'update',
+    uri: 'file:///post.md',
+    seq,
+    version: seq,
+    body: { kind: 'full', html },
+    lineCount: 10,
+    notice: { kind: 'none' },
+    locked: false,
+    ...extra,
+  });
+
+  before(async () => {
+    browser = await launchBrowser();
+    page = await (await newOfflineContext(browser)).newPage();
+    await page.route('http://preview.test/', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!DOCTYPE html><body><div id="hatena-preview-notice" hidden></div><main id="hatena-preview-root"></main></body>' }),
+    );
+    await page.goto('http://preview.test/');
+    await page.evaluate(() => {
+      const w = window as unknown as { __posted: unknown[]; acquireVsCodeApi: () => unknown };
+      w.__posted = [];
+      w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.__posted.push(m), getState: () => undefined, setState: () => undefined });
+    });
+    await page.addScriptTag({ path: path.join(__dirname, '..', '..', '..', 'dist', 'webview', 'preview.js') });
+    assert.deepEqual(await posted(), [{ type: 'ready' }]);
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('applies patches to the last render, keeps untouched blocks, and asks for the whole page when a patch does not fit', async () => {
+    const first = article('<p data-line="0">a</p>\n<p data-line="2"><img src="./a.png" class="x"></p>\n<p data-line="4">c</p>');
+    await send(update(1, first));
+    await page.evaluate(() => ((document.querySelector('img') as HTMLImageElement & { __kept?: boolean }).__kept = true));
+    // A new paragraph above the image: every block below moves down two lines.
+    const second = article('<p data-line="0">a</p>\n<p data-line="2">new</p>\n<p data-line="4"><img src="./a.png" class="x"></p>\n<p data-line="6">c</p>');
+    await send(update(2, '', { body: { kind: 'patch', baseSeq: 1, patch: diffHtml(first, second) } }));
+    await page.waitForFunction(() => document.querySelectorAll('#hatena-preview-root p').length === 4);
+    assert.equal(await page.evaluate(() => (document.querySelector('img') as HTMLImageElement & { __kept?: boolean }).__kept), true);
+    assert.equal(await page.evaluate(() => document.querySelector('img')!.closest('p')!.getAttribute('data-line')), '4');
+    assert.deepEqual((await posted()).map((m) => m.type), ['applied', 'applied']);
+
+    // A stale render (older seq) is dropped; a patch against another base asks for a resync.
+    await send(update(1, article('<p data-line="0">stale</p>')));
+    await send(update(3, '', { body: { kind: 'patch', baseSeq: 1, patch: diffHtml(first, article('<p>x</p>')) } }));
+    await page.waitForTimeout(100);
+    assert.doesNotMatch(await page.$eval('#hatena-preview-root', (r) => r.textContent ?? ''), /stale|x$/);
+    assert.deepEqual((await posted()).map((m) => m.type), ['applied', 'applied', 'resync']);
+  });
+
+  it('shows the post\'s raw HTML inert and turns an image that cannot load into its notation box', async () => {
+    await send(update(10, article(
+      '<p data-line="0"><img src="https://cdn-ak.f.st-hatena.com/images/fotolife/y/yasay/20170604/20170604220500.jpg" class="hatena-fotolife" style="width:350px" onerror="window.__pwned=1"></p>' +
+      '<script>window.__pwned=2</script><a href="javascript:window.__pwned=3" id="j">j</a>',
+    )));
+    await page.waitForFunction(() => !!document.querySelector('img.hatena-image-unavailable'));
+    const img = await page.$eval('img.hatena-fotolife', (i) => ({ src: i.getAttribute('src')!, notation: i.getAttribute('data-hatena-notation'), width: i.getBoundingClientRect().width }));
+    assert.match(img.src, /^data:image\/svg\+xml/);
+    assert.equal(img.notation, '[f:id:yasay:20170604220500j:plain:w350]');
+    assert.equal(Math.round(img.width), 350);
+    await page.click('#j');
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
+    assert.equal(await page.$$eval('#hatena-preview-root script, #hatena-preview-root [onerror]', (e) => e.length), 0);
+    // The next render of the same image shows the placeholder at once (no retry, no flicker).
+    await send(update(11, article('<p data-line="0"><img src="https://cdn-ak.f.st-hatena.com/images/fotolife/y/yasay/20170604/20170604220500.jpg" class="hatena-fotolife" style="width:350px"></p><p data-line="2">more</p>')));
+    await page.waitForFunction(() => document.querySelectorAll('#hatena-preview-root p').length === 2);
+    assert.match(await page.$eval('img.hatena-fotolife', (i) => i.getAttribute('src')!), /^data:image\/svg\+xml/);
+  });
+
+  it('hands links to the host, except #fragments, and never navigates', async () => {
+    await send(update(20, article('<p data-line="0"><a href="https://example.com/" id="ext">ext</a> <a href="#f-1" id="frag">frag</a></p><p id="f-1" data-line="2">note</p>')));
+    await page.waitForSelector('#ext');
+    await posted();
+    await page.click('#ext');
+    await page.click('#frag');
+    assert.deepEqual((await posted()).filter((m) => m.type === 'openLink'), [{ type: 'openLink', href: 'https://example.com/' }]);
+    assert.equal(page.url(), 'http://preview.test/');
   });
 });
