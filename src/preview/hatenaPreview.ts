@@ -300,7 +300,6 @@ export class HatenaPreview implements vscode.Disposable {
       seq,
       version: document.version,
       body: base && patch && isWorthPatching(patch, html.length) ? { kind: 'patch', baseSeq: base.seq, patch } : { kind: 'full', html },
-      lineCount: document.lineCount,
       notice,
       scrollToLine,
       locked: this.lockedToDocument,

@@ -24,7 +24,6 @@ export type ToWebview =
       version: number;
       /** The whole article (entry header + body, with data-line source positions), or the change to the last one. */
       body: { kind: 'full'; html: string } | { kind: 'patch'; baseSeq: number; patch: HtmlPatch };
-      lineCount: number;
       notice: PreviewNotice;
       /** Scroll to this source line after applying (first render after opening, following or restoring). */
       scrollToLine?: number;

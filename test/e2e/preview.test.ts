@@ -237,7 +237,6 @@ describe('e2e: the preview webview script in isolation', function () {
     seq,
     version: seq,
     body: { kind: 'full', html },
-    lineCount: 10,
     notice: { kind: 'none' },
     locked: false,
     ...extra,
