@@ -263,11 +263,13 @@ describe('fuzz: linear time on pathological inputs (ratios within one run, not w
       let ratio = bestTime(ours, large, 3) / bestTime(ours, small, 3);
       if (ratio > 20) ratio = Math.min(ratio, bestTime(ours, large, 3) / bestTime(ours, small, 3)); // one re-measure
       if (ratio <= 20) return;
-      // Over budget: fine only if markdown-it alone (or the GC) grows the same way on this input, i.e. our share of
-      // the cost does not grow with size. A quadratic rule of ours fails this too.
+      // Over budget: fine only if our share of the cost does not grow with size — markdown-it alone, the GC or a busy
+      // machine slowing both the same way. Ours and bare markdown-it are measured side by side at each size, so such
+      // effects cancel in their quotient; a quadratic rule of ours multiplies it by about 8 over this range.
+      const overhead = (source: string) => bestTime(ours, source, 3) / bestTime(base, source, 3);
       bestTime(base, small, 1);
-      const bareRatio = bestTime(base, large, 3) / bestTime(base, small, 3);
-      assert.ok(ratio <= 2.5 * bareRatio, `${name}: 8× input took ${ratio.toFixed(1)}× the time (markdown-it alone: ${bareRatio.toFixed(1)}×)`);
+      const growth = overhead(large) / overhead(small);
+      assert.ok(growth <= 3, `${name}: 8× input took ${ratio.toFixed(1)}× the time, and our cost relative to markdown-it alone grew ${growth.toFixed(1)}×`);
     });
   }
 });
