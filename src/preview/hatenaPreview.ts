@@ -53,6 +53,10 @@ export class HatenaPreview implements vscode.Disposable {
   private missedWhileHidden = false;
   private lastApplied: { uri: string; version: number } | undefined;
   private seq = 0;
+  /** Workspace images the last render pointed at, and a version per image that changed on disk since (cache-busting
+   *  query), so an image saved from an editor or screenshot tool shows at once, like VS Code's own preview. */
+  private imagesInUse = new Set<string>();
+  private readonly imageVersions = new Map<string, number>();
   /** The HTML the webview holds (the base of the next patch), unless it must get the whole HTML. */
   private sentHtml: { seq: number; html: string } | undefined;
 
@@ -99,6 +103,7 @@ export class HatenaPreview implements vscode.Disposable {
         if (e.affectsConfiguration('hatenaWriter.preview')) this.onSettingsChanged();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.updateOptions()),
+      ...this.watchLocalImages(),
     );
     this.updateOptions();
     this.setShell();
@@ -273,6 +278,7 @@ export class HatenaPreview implements vscode.Disposable {
     }
     const document = this.document;
     const budget = budgetSource(document.getText());
+    this.imagesInUse = new Set();
     const rendered = this.renderers.renderForPreview(budget.source, this.settings.liveEmbeds, (src) => this.resolveImage(src));
     // The sentinel closes the last block's span, so the end of the document maps to the end of the preview.
     const body = `${rendered.html}<div class="code-line hatena-preview-end" data-line="${budget.shownLines}"></div>`;
@@ -318,7 +324,24 @@ export class HatenaPreview implements vscode.Disposable {
     if (path.startsWith('/')) base = folder?.uri;
     else base = this.document.isUntitled ? folder?.uri : parentUri(this.document.uri);
     if (!base) return undefined;
-    return this.panel.webview.asWebviewUri(vscode.Uri.joinPath(base, path)).toString();
+    const target = vscode.Uri.joinPath(base, path);
+    const key = target.toString();
+    this.imagesInUse.add(key);
+    const version = this.imageVersions.get(key);
+    const webviewUri = this.panel.webview.asWebviewUri(target);
+    return (version === undefined ? webviewUri : webviewUri.with({ query: `hatena-version=${version}` })).toString();
+  }
+
+  /** Re-renders when an image the post shows is created, changed or deleted on disk. */
+  private watchLocalImages(): vscode.Disposable[] {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{png,jpg,jpeg,gif,svg,webp,avif,bmp,ico,PNG,JPG,JPEG,GIF,SVG,WEBP}');
+    const refresh = (uri: vscode.Uri) => {
+      const key = uri.toString();
+      if (!this.imagesInUse.has(key)) return;
+      this.imageVersions.set(key, (this.imageVersions.get(key) ?? 0) + 1);
+      this.scheduler.renderNow();
+    };
+    return [watcher, watcher.onDidChange(refresh), watcher.onDidCreate(refresh), watcher.onDidDelete(refresh)];
   }
 
   private onEditorScrolled(e: vscode.TextEditorVisibleRangesChangeEvent): void {

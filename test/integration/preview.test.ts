@@ -283,6 +283,24 @@ describe('integration: preview', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('shows a workspace image again when the file changes on disk', async () => {
+    await openEditor('preview.md');
+    const preview = await openPreview();
+    await preview.whenApplied();
+    const srcOf = async () => /<img src="([^"]*dot\.png[^"]*)"/.exec((await preview.snapshot()).html)?.[1];
+    const before = await srcOf();
+    assert.ok(before, 'the local image is shown');
+    const image = workspaceFile('img/dot.png');
+    const bytes = await vscode.workspace.fs.readFile(image);
+    await vscode.workspace.fs.writeFile(image, bytes); // as an image editor saving it again
+    const after = await eventually(async () => {
+      const src = await srcOf();
+      assert.ok(src && src !== before, `the img src changed (cache-busted): ${src}`);
+      return src;
+    }, 15_000);
+    assert.match(after, /hatena-version(=|%3D)\d+/); // Uri.toString() encodes the `=`
+  });
+
   it('"Copy HTML" puts the entry body on the clipboard exactly as published', async () => {
     const editor = await openEditor('preview.md');
     const html = await vscode.commands.executeCommand<string>('hatenaWriter.copyHtml');
