@@ -1,6 +1,7 @@
 // Relative and workspace image paths in the post, made loadable inside the webview (through asWebviewUri).
 // A markdown-it core rule on the preview's own renderer: the published HTML (Copy/Export) is never touched.
 import type MarkdownIt from 'markdown-it';
+import { escapeHtml } from '../hatena/html';
 
 /** Maps a src as written (`./img/a.png`, `/images/b.png`) to a webview URL, or undefined to leave it as is. */
 export type ImageSourceResolver = (src: string) => string | undefined;
@@ -19,12 +20,8 @@ export function rewriteRawImageSources(html: string, resolve: ImageSourceResolve
     const src = dq ?? sq ?? bare ?? '';
     const resolved = isLocalPath(src) ? resolve(decodeEntities(src)) : undefined;
     if (resolved === undefined) return whole;
-    return `${head}"${escapeAttribute(resolved)}" data-hatena-src="${escapeAttribute(src)}"`;
+    return `${head}"${escapeHtml(resolved)}" data-hatena-src="${escapeHtml(src)}"`;
   });
-}
-
-function escapeAttribute(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 }
 
 function decodeEntities(s: string): string {

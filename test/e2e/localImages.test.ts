@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
+import { waitFor } from '../vscode/poll';
 import { findWebviewFrame, openWorkbench, quickOpen, runCommand, type Workbench } from './workbench';
 
 // A workspace image in the post (`![点](./img/dot.png)`) loads in the webview, and shows the new file after it is
@@ -18,15 +19,11 @@ async function imageState(frame: Frame): Promise<ImageState> {
   });
 }
 
-async function waitForImage(frame: Frame, test: (s: NonNullable<ImageState>) => boolean, what: string): Promise<NonNullable<ImageState>> {
-  const deadline = Date.now() + 30_000;
-  let state: ImageState = null;
-  while (Date.now() < deadline) {
-    state = await imageState(frame).catch(() => null);
-    if (state && test(state)) return state;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`the workspace image never ${what}: ${JSON.stringify(state)}`);
+function waitForImage(frame: Frame, test: (s: NonNullable<ImageState>) => boolean, what: string): Promise<NonNullable<ImageState>> {
+  return waitFor(async () => {
+    const state = await imageState(frame).catch(() => null);
+    return state && test(state) ? state : undefined;
+  }, `the workspace image to be ${what}`, 30_000);
 }
 
 describe('e2e: workspace images in the preview', function () {

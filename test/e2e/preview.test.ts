@@ -5,6 +5,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { diffHtml } from '../../src/preview/htmlPatch';
 import type { FromWebview, ToWebview } from '../../src/preview/protocol';
 import { launchBrowser, newOfflineContext } from '../vscode/browser';
+import { waitFor } from '../vscode/poll';
 import { findWebviewFrame, openWorkbench, quickOpen, runCommand, screenshot, type Workbench } from './workbench';
 
 // The preview like a person uses it: palette command, the webview two iframes deep, typing, scrolling, settings.
@@ -18,11 +19,7 @@ const hasPreview = (doc: Document) => !!doc.querySelector('#hatena-preview-root 
  * preview's CSP rightly refuses; an evaluate from the outside is not the page's own script.)
  */
 async function waitInFrame(frame: Frame, predicate: string, timeout = 20_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await frame.evaluate(predicate).catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting in the webview for: ${predicate}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitFor(async () => Boolean(await frame.evaluate(predicate).catch(() => false)), `the webview: ${predicate}`, timeout);
 }
 
 /** The text editor (not the webview) of the first editor group. */

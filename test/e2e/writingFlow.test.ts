@@ -1,19 +1,16 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { waitFor } from '../vscode/poll';
 import { editorLines, editorText, openWorkbench, quickOpen, screenshot, type Workbench } from './workbench';
 
 // Issue 6's promise, with a real keyboard: scaffold a report without Ctrl+Space (the IME switch for many
 // Japanese users). Ctrl+K N opens the section picker; typing `[f:` opens Hatena completions by itself.
 
-async function waitForEditorText(page: Page, test: (text: string) => boolean, what: string): Promise<string> {
-  const deadline = Date.now() + 20_000;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = await editorText(page);
-    if (test(text)) return text;
-    await page.waitForTimeout(150);
-  }
-  throw new Error(`editor never showed ${what}; it shows:\n${text}`);
+function waitForEditorText(page: Page, test: (text: string) => boolean, what: string): Promise<string> {
+  return waitFor(async () => {
+    const text = await editorText(page);
+    return test(text) ? text : undefined;
+  }, `the editor to show ${what}`, 20_000);
 }
 
 describe('e2e: writing a report without Ctrl+Space', function () {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { expandSnippet, placeholderTexts } from '../../src/editor/snippetAnalysis';
 import { parseSnippetCatalogue, type CatalogueSnippet } from '../../src/editor/snippetCatalogue';
 import { parseSnippet } from '../../src/editor/snippetSyntax';
+import { sleep, waitFor } from '../vscode/poll';
 
 export const EXTENSION_ID = 'hatena-writer.hatena-writer';
 
@@ -78,15 +79,4 @@ export async function discardActiveEditor(): Promise<void> {
   if (doc?.isUntitled) await waitFor(() => doc.isClosed, `${doc.uri.toString()} to close`);
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Polls until `check` returns a value (not undefined/false) or the time is up. */
-export async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+export { sleep, waitFor };
