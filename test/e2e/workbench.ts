@@ -57,12 +57,12 @@ async function pick(page: Page, opener: string, text: string, row: string = text
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await page.keyboard.type(text);
+  // Enter accepts the focused row: wait until the list has settled on the wanted one (it re-sorts as it filters).
   await page.waitForFunction(
-    (t) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => (r.textContent ?? '').includes(t)),
+    (t) => (document.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent ?? '').includes(t),
     row,
     { timeout: 20_000 },
   );
-  await page.waitForTimeout(200); // the list re-sorts once more after the last keystroke
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
 }

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-export const CACHE_DIR = process.env.HATENA_VSCODE_TEST_DIR ?? path.join(REPO_ROOT, '.vscode-test');
+export const CACHE_DIR = process.env.HATENA_VSCODE_TEST_DIR || path.join(REPO_ROOT, '.vscode-test');
 const NODE24_BIN = path.join(CACHE_DIR, 'node24', 'bin');
 const CODE_SERVER = path.join(CACHE_DIR, 'cs', 'node_modules', '.bin', 'code-server');
 
@@ -38,6 +38,22 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Port 9 (discard) on loopback: nothing listens there, so a proxied request fails at once, offline. */
+const DEAD_PROXY = 'http://127.0.0.1:9';
+
+let runTempRoot: string | undefined;
+/** One temp folder per test run for every server state and workspace copy; removed when the run ends well. */
+export function runTempDir(): string {
+  if (!runTempRoot) runTempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'hatena-writer-run-'));
+  return runTempRoot;
+}
+
+process.on('exit', (code) => {
+  if (!runTempRoot) return;
+  if (code === 0 && !process.env.HATENA_KEEP_TEMP) fs.rmSync(runTempRoot, { recursive: true, force: true });
+  else console.log(`[harness] logs and workspaces kept in ${runTempRoot}`);
+});
+
 /** Private user-data, extensions and XDG dirs, so a run never sees the user's own VS Code state. */
 export interface ServerState {
   dir: string;
@@ -46,7 +62,7 @@ export interface ServerState {
 }
 
 export function createState(label: string): ServerState {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `hatena-writer-${label}-`));
+  const dir = fs.mkdtempSync(path.join(runTempDir(), `${label}-`));
   const state: ServerState = { dir, userDataDir: path.join(dir, 'ud'), extensionsDir: path.join(dir, 'exts') };
   fs.mkdirSync(path.join(state.userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(state.extensionsDir, { recursive: true });
@@ -67,6 +83,11 @@ export function createState(label: string): ServerState {
         'security.workspace.trust.enabled': false,
         'git.enabled': false,
         'editor.minimap.enabled': false,
+        // The extension host's http/https (and fetch) go through VS Code's proxy support: point it at a closed
+        // loopback port, so nothing an extension or the editor does on the Node side can leave the machine.
+        'http.proxy': DEAD_PROXY,
+        'http.proxySupport': 'override',
+        'http.noProxy': ['127.0.0.1', 'localhost', '::1'],
       },
       null,
       2,
@@ -84,6 +105,14 @@ function serverEnv(state: ServerState): NodeJS.ProcessEnv {
     XDG_DATA_HOME: xdg,
     XDG_CACHE_HOME: path.join(xdg, 'cache'),
     EXTENSIONS_GALLERY: '{}', // no marketplace: the default gallery would be a network request
+    // The server's own Node requests (and child processes that honour the usual variables) use the dead proxy too.
+    HTTP_PROXY: DEAD_PROXY,
+    HTTPS_PROXY: DEAD_PROXY,
+    http_proxy: DEAD_PROXY,
+    https_proxy: DEAD_PROXY,
+    NO_PROXY: '127.0.0.1,localhost,::1',
+    no_proxy: '127.0.0.1,localhost,::1',
+    NODE_USE_ENV_PROXY: '1',
   };
 }
 
@@ -103,18 +132,59 @@ export interface RunningServer {
 
 const running = new Set<RunningServer>();
 // Whatever happens to the test process, take the servers (and their watchers) down with it.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]] as const) {
   process.on(signal, () => {
     for (const server of running) server.stop();
-    process.exit(130);
+    process.exit(128 + number);
   });
 }
 process.on('exit', () => {
   for (const server of running) server.stop();
 });
 
+/**
+ * A runner killed outright (SIGKILL, OOM) cannot stop its servers, and code-server runs in a process group of
+ * its own. Each server is recorded with its owner's pid; the next run stops the groups whose owner is gone.
+ */
+const SERVER_RECORDS = path.join(os.tmpdir(), 'hatena-writer-servers');
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function reapOrphanedServers(): void {
+  if (!fs.existsSync(SERVER_RECORDS)) return;
+  for (const name of fs.readdirSync(SERVER_RECORDS)) {
+    const match = /^(\d+)-(\d+)$/.exec(name); // OWNERPID-PGID
+    if (!match) continue;
+    const [owner, pgid] = [Number(match[1]), Number(match[2])];
+    if (isAlive(owner)) continue;
+    try {
+      process.kill(-pgid, 'SIGKILL');
+      console.log(`[harness] stopped code-server group ${pgid} left behind by runner ${owner}`);
+    } catch {
+      /* already gone */
+    }
+    fs.rmSync(path.join(SERVER_RECORDS, name), { force: true });
+  }
+}
+
 export async function startCodeServer(state: ServerState): Promise<RunningServer> {
-  const port = await freePort();
+  reapOrphanedServers();
+  // freePort() releases the port before code-server binds it: another process may take it in between.
+  for (let attempt = 1; ; attempt++) {
+    const started = await tryStartCodeServer(state, await freePort());
+    if (typeof started !== 'string') return started;
+    if (attempt === 3 || !/EADDRINUSE/.test(started)) throw new Error(started);
+  }
+}
+
+async function tryStartCodeServer(state: ServerState, port: number): Promise<RunningServer | string> {
   const log = path.join(state.dir, 'code-server.log');
   const out = fs.openSync(log, 'w');
   const child = spawn(
@@ -136,11 +206,15 @@ export async function startCodeServer(state: ServerState): Promise<RunningServer
   );
   fs.closeSync(out);
   const pgid = child.pid!;
+  fs.mkdirSync(SERVER_RECORDS, { recursive: true });
+  const record = path.join(SERVER_RECORDS, `${process.pid}-${pgid}`);
+  fs.writeFileSync(record, `${port}\n`);
   const server: RunningServer = {
     url: `http://127.0.0.1:${port}`,
     log,
     stop() {
       running.delete(server);
+      fs.rmSync(record, { force: true });
       try {
         process.kill(-pgid, 'SIGKILL'); // the whole group: killing only the top pid leaves watchers behind
       } catch {
@@ -153,7 +227,7 @@ export async function startCodeServer(state: ServerState): Promise<RunningServer
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
-      const res = await fetch(`${server.url}/healthz`);
+      const res = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(5_000) });
       if (res.ok) return server;
     } catch {
       /* not up yet */
@@ -161,12 +235,12 @@ export async function startCodeServer(state: ServerState): Promise<RunningServer
     await new Promise((r) => setTimeout(r, 200));
   }
   server.stop();
-  throw new Error(`code-server did not start on port ${port}:\n${fs.readFileSync(log, 'utf8').slice(-4000)}`);
+  return `code-server did not start on port ${port}:\n${fs.readFileSync(log, 'utf8').slice(-4000)}`;
 }
 
 /** A throwaway copy of the fixture workspace, so tests may edit files freely. */
 export function copyWorkspace(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hatena-writer-ws-'));
+  const dir = fs.mkdtempSync(path.join(runTempDir(), 'ws-'));
   fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), dir, { recursive: true });
   return dir;
 }

@@ -3,13 +3,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
-import { launchBrowser, newOfflineContext } from './browser';
+import { launchBrowser, newOfflineContext, unexpectedOrigins } from './browser';
 import type { RunningServer } from './codeServer';
 import type { LayerResult } from './results';
 
 // The workbench's own chatter in the same console channel; everything else (the suite's output) is shown.
 const WORKBENCH_NOISE =
-  /open-vsx|ENOTFOUND|Failed to fetch|Creating a socket|reconnection-grace-time|builtin extensions|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]/;
+  /Creating a socket|reconnection-grace-time|builtin extensions|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]/;
 
 export interface IntegrationRun {
   server: RunningServer;
@@ -33,7 +33,8 @@ export async function runIntegration(run: IntegrationRun): Promise<LayerResult> 
 
   const browser = await launchBrowser();
   try {
-    const context = await newOfflineContext(browser);
+    const blocked = new Set<string>();
+    const context = await newOfflineContext(browser, blocked);
     const page = await context.newPage();
     const exited = new Promise<number>((resolve) => void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code)));
     page.on('console', async (message) => {
@@ -64,6 +65,12 @@ export async function runIntegration(run: IntegrationRun): Promise<LayerResult> 
     if (code !== 0 && result.failed === 0) {
       result.failed = 1;
       result.failures.push(`the extension host exited with code ${code}`);
+    }
+    // Every such request was aborted; that it was tried at all is a bug (tests never reach the internet).
+    const unexpected = unexpectedOrigins(blocked);
+    if (unexpected.length > 0) {
+      result.failed += 1;
+      result.failures.push(`the workbench tried to reach ${unexpected.join(', ')}`);
     }
     return result;
   } finally {

@@ -18,15 +18,16 @@ export interface VscodeLayerOptions {
   grep?: string;
 }
 
-/** `vsce package` into test-output/, exactly as `npm run package` does (production bundles). */
+/** `npm run package` (production bundles + vsce), written into test-output/ instead of the repository root. */
 export function packageVsix(): string {
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
   const out = path.join(REPO_ROOT, 'test-output', `${manifest.name}-${manifest.version}.vsix`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  fs.rmSync(out, { force: true });
+  // The npm that runs `npm test` (npm_execpath), else the one on PATH.
+  const npmCli = process.env.npm_execpath;
+  const [command, prefix] = npmCli && /\.c?js$/.test(npmCli) ? [process.execPath, [npmCli]] : ['npm', []];
+  execFileSync(command, [...prefix, 'run', '--silent', 'package', '--', '--out', out], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   return out;
 }
 
@@ -79,11 +80,28 @@ async function e2eLayer(grep: string | undefined): Promise<LayerResult> {
   }
 }
 
+/** A layer that could not even start (no code-server, no .vsix …) is one failure with the reason, not a crash. */
+async function guarded(layer: string, run: () => Promise<LayerResult>): Promise<LayerResult> {
+  try {
+    return await run();
+  } catch (e) {
+    console.error(e);
+    return { layer, passed: 0, failed: 1, failures: [`the layer did not run: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`] };
+  }
+}
+
 export async function runVscodeLayers(options: VscodeLayerOptions): Promise<LayerResult[]> {
-  ensureCodeServer();
+  let setup: Error | undefined;
+  try {
+    ensureCodeServer();
+  } catch (e) {
+    setup = e instanceof Error ? e : new Error(String(e));
+  }
+  const layer = (name: string, run: (grep: string | undefined) => Promise<LayerResult>) =>
+    guarded(name, () => (setup ? Promise.reject(new Error(`code-server is not installed: ${setup.message}`)) : run(options.grep)));
   const results: LayerResult[] = [];
-  if (options.integration) results.push(await integrationLayer(options.grep));
-  if (options.e2e) results.push(await e2eLayer(options.grep));
+  if (options.integration) results.push(await layer('integration', integrationLayer));
+  if (options.e2e) results.push(await layer('e2e', e2eLayer));
   return results;
 }
 
@@ -97,7 +115,7 @@ function parseArgs(argv: string[]): VscodeLayerOptions {
 if (require.main === module) {
   runVscodeLayers(parseArgs(process.argv.slice(2)))
     .then((results) => {
-      process.exitCode = printSummary(results) ? 0 : 1;
+      process.exitCode = printSummary(results, { filtered: parseArgs(process.argv.slice(2)).grep !== undefined }) ? 0 : 1;
     })
     .catch((e) => {
       console.error(e);

