@@ -12,14 +12,20 @@ describe('e2e: the packaged .vsix', () => {
     const shipped = new Set(files());
     for (const f of ['package.json', 'package.nls.json', 'package.nls.ja.json', 'l10n/bundle.l10n.ja.json', 'readme.md', 'changelog.md', 'LICENSE.txt',
       'dist/extension.js', 'dist/web/extension.js', 'dist/webview/preview.js', 'dist/cli.js',
-      'syntaxes/hatena-markdown.injection.tmLanguage.json', 'syntaxes/hatena-markdown-block.injection.tmLanguage.json', 'snippets/hatena.code-snippets', 'media/hatena.css']) {
+      'syntaxes/hatena-markdown.injection.tmLanguage.json', 'syntaxes/hatena-markdown-block.injection.tmLanguage.json', 'snippets/hatena.code-snippets', 'media/hatena.css', 'images/icon.png']) {
       assert.ok(shipped.has(f), `${f} is in the .vsix`);
     }
   });
 
   it('ships no sources, tests, source maps or node_modules', () => {
-    const unwanted = files().filter((f) => /^(src|test|bench|out|node_modules|\.vscode-test)\/|\.map$|\.ts$|tsconfig|esbuild/.test(f));
+    const unwanted = files().filter((f) => /^(src|test|bench|out|node_modules|\.vscode-test)\/|\.map$|\.ts$|\.svg$|tsconfig|esbuild/.test(f));
     assert.deepEqual(unwanted, []);
+  });
+
+  it('declares an icon that is in the package', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { icon?: string };
+    assert.equal(manifest.icon, 'images/icon.png');
+    assert.ok(fs.statSync(path.join(dir, manifest.icon)).size > 1000);
   });
 
   it('ships minified production bundles', () => {
