@@ -53,9 +53,11 @@ describe('e2e: writing a report without Ctrl+Space', function () {
     assert.ok(labels.some((l) => l.includes('yasay')), `the suggestions offer id yasay: ${labels.join(' | ')}`);
     await screenshot(page, 'completion-fotolife');
     await page.keyboard.press('Enter');
-    await waitForEditorText(page, (t) => /\[f:id:yasay:\d{8}/.test(t), 'an inserted [f:id:yasay:YYYYMMDD…');
+    // slice.md already holds [f:id:yasay:20170604220500j:plain]: look for the inserted one, with its hhmmss field.
+    await waitForEditorText(page, (t) => /\[f:id:yasay:\d{8}hhmmss/.test(t), 'an inserted [f:id:yasay:YYYYMMDDhhmmss…');
     // If auto-closing put a `]` after `[`, the completion must take it over, not leave a second one.
-    const line = (await editorLines(page)).find((l) => l.includes('[f:id:yasay:'));
-    assert.match(line ?? '', /^\[f:id:yasay:\d{8}hhmmssj:plain\]$/, `one complete notation on the line, one ], nothing doubled: ${line}`);
+    const inserted = (await editorLines(page)).filter((l) => l.includes('hhmmss'));
+    assert.equal(inserted.length, 1, `one inserted notation: ${inserted.join(' | ')}`);
+    assert.match(inserted[0], /^\[f:id:yasay:\d{8}hhmmssj:plain\]$/, `one complete notation on the line, one ], nothing doubled: ${inserted[0]}`);
   });
 });
