@@ -31,8 +31,9 @@ export function registerInsertReportSection(context: vscode.ExtensionContext): v
     return catalogue;
   };
   /**
-   * Inserts a snippet of the catalogue at every selection of the active Markdown editor. `name` (the key in the
-   * snippets file) skips the picker. Resolves to whether something was inserted.
+   * Inserts a snippet of the catalogue at every selection of the active Markdown editor. A name (the key in the
+   * snippets file), as the argument or as `options.name`, skips the picker. Resolves to whether something was
+   * inserted.
    */
   return vscode.commands.registerCommand(INSERT_REPORT_SECTION_COMMAND, async (arg?: unknown): Promise<boolean> => {
     const options: InsertReportSectionOptions = typeof arg === 'string' ? { name: arg } : typeof arg === 'object' && arg !== null ? arg : {};
@@ -80,7 +81,7 @@ function pick(snippets: readonly CatalogueSnippet[], onDidShow?: InsertReportSec
       resolve(chosen);
     });
     picker.show();
-    onDidShow?.(picker);
+    if (typeof onDidShow === 'function') onDidShow(picker); // options may come from a keybinding's JSON args
   });
 }
 
