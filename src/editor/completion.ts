@@ -1,18 +1,37 @@
 // Hatena notation completions on trigger characters, so writers never need Ctrl+Space (Markdown has quick
-// suggestions off, and Ctrl+Space switches the input method for many Japanese users).
+// suggestions off, and Ctrl+Space switches the input method for many Japanese users). What is offered comes from
+// hatenaCompletions.ts; what is read of the document to decide it, and when, from documentScan.ts.
 import * as vscode from 'vscode';
-import { isInCodeOrComment } from './codeRegions';
-import { hatenaCompletions, type HatenaCompletion, type HatenaCompletionKind } from './hatenaCompletions';
-import { findHatenaId } from './hatenaIdSource';
+import { completionsAt, DocumentScans, type ScanSource } from './documentScan';
+import type { HatenaCompletion, HatenaCompletionKind } from './hatenaCompletions';
 
 export const COMPLETION_TRIGGER_CHARACTERS = ['[', ':', '('] as const;
 
 export function registerHatenaCompletions(): vscode.Disposable {
-  return vscode.languages.registerCompletionItemProvider(
+  const scans = new DocumentScans();
+  const provider = vscode.languages.registerCompletionItemProvider(
     { language: 'markdown' },
-    { provideCompletionItems },
+    {
+      provideCompletionItems(document, position) {
+        const setting = () => vscode.workspace.getConfiguration('hatenaWriter', document.uri).get<string>('hatenaId');
+        const completions = completionsAt(scans, document.uri.toString(), scanSource(document), position.line, position.character, setting, new Date());
+        return completions.map((completion, i) => toCompletionItem(completion, position.line, i));
+      },
+    },
     ...COMPLETION_TRIGGER_CHARACTERS,
   );
+  const onClose = vscode.workspace.onDidCloseTextDocument((document) => scans.forget(document.uri.toString()));
+  return vscode.Disposable.from(provider, onClose, { dispose: () => scans.clear() });
+}
+
+function scanSource(document: vscode.TextDocument): ScanSource {
+  return {
+    version: document.version,
+    lineCount: document.lineCount,
+    lineText: (line) => document.lineAt(line).text,
+    offsetAt: (line, character) => document.offsetAt(new vscode.Position(line, character)),
+    textThrough: (line) => (line === undefined ? document.getText() : document.getText(new vscode.Range(0, 0, line, document.lineAt(line).text.length))),
+  };
 }
 
 const KINDS: Record<HatenaCompletionKind, vscode.CompletionItemKind> = {
@@ -21,21 +40,6 @@ const KINDS: Record<HatenaCompletionKind, vscode.CompletionItemKind> = {
   option: vscode.CompletionItemKind.EnumMember,
   keyword: vscode.CompletionItemKind.Keyword,
 };
-
-function provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
-  const line = document.lineAt(position.line).text;
-  const linePrefix = line.slice(0, position.character);
-  // Most trigger characters (a ':' in prose, a '(' in a sentence) mean nothing to us: answer before reading the document.
-  if (!/[[(]/.test(linePrefix) && !/id:/.test(linePrefix)) return [];
-  const text = document.getText();
-  if (isInCodeOrComment(text, document.offsetAt(position))) return [];
-  // Finding the id reads the whole document: only for Fotolife notation.
-  const needsId = /(?:\[f:[^[\]\s]*|^[ \t]*\[)$/.test(linePrefix);
-  const setting = vscode.workspace.getConfiguration('hatenaWriter', document.uri).get<string>('hatenaId');
-  const hatenaId = needsId ? findHatenaId(text, setting)?.id : undefined;
-  const completions = hatenaCompletions({ linePrefix, lineSuffix: line.slice(position.character), hatenaId, now: new Date() });
-  return completions.map((completion, i) => toCompletionItem(completion, position.line, i));
-}
 
 function toCompletionItem(completion: HatenaCompletion, line: number, order: number): vscode.CompletionItem {
   const item = new vscode.CompletionItem(completion.label, KINDS[completion.kind]);

@@ -43,6 +43,14 @@ export function hatenaCompletions(request: CompletionRequest): HatenaCompletion[
     ?? footnote(request) ?? lineStart(request) ?? [];
 }
 
+/**
+ * Whether what hatenaCompletions offers for this line depends on `hatenaId` (a Fotolife image about to get its
+ * id, a `[` starting a line). Finding the id can mean reading the whole document, so callers ask this first.
+ */
+export function needsHatenaId(request: Pick<CompletionRequest, 'linePrefix'>): boolean {
+  return /(?:\[f:(?:i|id|id:[A-Za-z0-9_-]*)?|^[ \t]*\[)$/.test(request.linePrefix);
+}
+
 /** Escapes literal text for snippet syntax. */
 export function escapeSnippetText(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
@@ -172,6 +180,7 @@ function fotolifeOptions(used: readonly string[]): Builder[] {
 function hatenaIdOptions(request: CompletionRequest): HatenaCompletion[] | undefined {
   const m = new RegExp(`(?:^|[^A-Za-z0-9_\\-:/.])id:${USER}:([a-z]*)$`).exec(request.linePrefix);
   if (!m) return undefined;
+  if (insideNotation(request)) return []; // `id:yasay:|detail`: the option is already there
   const cursor = request.linePrefix.length;
   const start = cursor - m[1].length;
   return [

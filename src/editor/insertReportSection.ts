@@ -3,12 +3,22 @@
 import * as vscode from 'vscode';
 import { findHatenaId } from './hatenaIdSource';
 import { fillPlaceholderDefault, HATENA_ID_PLACEHOLDER } from './personalizeSnippet';
-import { parseSnippetCatalogue, type CatalogueSnippet } from './snippetCatalogue';
+import { parseSnippetCatalogue, sectionPickText, type CatalogueSnippet } from './snippetCatalogue';
 
 export const INSERT_REPORT_SECTION_COMMAND = 'hatenaWriter.insertReportSection';
 
 interface SnippetPick extends vscode.QuickPickItem {
   snippet: CatalogueSnippet;
+}
+
+/**
+ * The command's argument: a snippet name (the key in the snippets file; skips the picker), or these options.
+ * `onDidShowPicker` is for automation: it receives the picker once it is shown with its items (the integration
+ * tests wait for it instead of sleeping, then drive it with the workbench's own Quick Open commands).
+ */
+export interface InsertReportSectionOptions {
+  name?: string;
+  onDidShowPicker?: (picker: vscode.QuickPick<vscode.QuickPickItem>) => void;
 }
 
 export function registerInsertReportSection(context: vscode.ExtensionContext): vscode.Disposable {
@@ -21,10 +31,13 @@ export function registerInsertReportSection(context: vscode.ExtensionContext): v
     return catalogue;
   };
   /**
-   * Inserts a snippet of the catalogue at every selection of the active Markdown editor. `name` (the key in the
-   * snippets file) skips the picker. Resolves to whether something was inserted.
+   * Inserts a snippet of the catalogue at every selection of the active Markdown editor. A name (the key in the
+   * snippets file), as the argument or as `options.name`, skips the picker. Resolves to whether something was
+   * inserted.
    */
-  return vscode.commands.registerCommand(INSERT_REPORT_SECTION_COMMAND, async (name?: unknown): Promise<boolean> => {
+  return vscode.commands.registerCommand(INSERT_REPORT_SECTION_COMMAND, async (arg?: unknown): Promise<boolean> => {
+    const options: InsertReportSectionOptions = typeof arg === 'string' ? { name: arg } : typeof arg === 'object' && arg !== null ? arg : {};
+    const name = options.name;
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown file to insert a report section.'));
@@ -37,7 +50,7 @@ export function registerInsertReportSection(context: vscode.ExtensionContext): v
       void vscode.window.showErrorMessage(vscode.l10n.t('Hatena Writer could not read its snippets: {0}', String(e)));
       return false;
     }
-    const snippet = typeof name === 'string' ? snippets.find((s) => s.name === name) : await pick(snippets);
+    const snippet = typeof name === 'string' ? snippets.find((s) => s.name === name) : await pick(snippets, options.onDidShowPicker);
     if (!snippet) {
       if (typeof name === 'string') void vscode.window.showErrorMessage(vscode.l10n.t('No Hatena snippet named "{0}".', name));
       return false;
@@ -49,20 +62,27 @@ export function registerInsertReportSection(context: vscode.ExtensionContext): v
   });
 }
 
-async function pick(snippets: readonly CatalogueSnippet[]): Promise<CatalogueSnippet | undefined> {
-  const items: SnippetPick[] = snippets.map((snippet) => ({
-    label: snippet.name,
-    description: snippet.prefixes.join(', '),
-    detail: snippet.english || snippet.japanese,
-    snippet,
-  }));
-  const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('Insert Report Section'),
-    placeHolder: vscode.l10n.t('Section to insert (type to filter, e.g. session, 感想)'),
-    matchOnDescription: true,
-    matchOnDetail: true,
+/** The picker, in the writer's display language (Japanese for `ja`, English otherwise). */
+function pick(snippets: readonly CatalogueSnippet[], onDidShow?: InsertReportSectionOptions['onDidShowPicker']): Promise<CatalogueSnippet | undefined> {
+  const picker = vscode.window.createQuickPick<SnippetPick>();
+  picker.title = vscode.l10n.t('Insert Report Section');
+  picker.placeholder = vscode.l10n.t('Section to insert (type to filter, e.g. session, 感想)');
+  picker.matchOnDescription = true;
+  picker.matchOnDetail = true;
+  picker.items = snippets.map((snippet) => ({ ...sectionPickText(snippet, vscode.env.language), snippet }));
+  return new Promise<CatalogueSnippet | undefined>((resolve) => {
+    let chosen: CatalogueSnippet | undefined;
+    picker.onDidAccept(() => {
+      chosen = picker.selectedItems[0]?.snippet ?? picker.activeItems[0]?.snippet;
+      picker.hide();
+    });
+    picker.onDidHide(() => {
+      picker.dispose();
+      resolve(chosen);
+    });
+    picker.show();
+    if (typeof onDidShow === 'function') onDidShow(picker); // options may come from a keybinding's JSON args
   });
-  return picked?.snippet;
 }
 
 /** Reads the snippets file the manifest contributes, through vscode.workspace.fs (works on vscode.dev too). */

@@ -56,3 +56,27 @@ function stringList(value: unknown): string[] | undefined {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** What the "Insert Report Section…" picker shows for a snippet. */
+export interface SectionPickText {
+  label: string;
+  description: string;
+  detail: string;
+}
+
+/**
+ * The picker's text in the writer's display language (`vscode.env.language`): Japanese — the snippet's name and
+ * its Japanese description — for `ja`, English otherwise. The prefixes are shown either way, so `session` or
+ * `hatena-day` filters in both.
+ */
+export function sectionPickText(snippet: CatalogueSnippet, language: string): SectionPickText {
+  const description = snippet.prefixes.join(', ');
+  if (/^ja\b/i.test(language) || !snippet.english) return { label: snippet.name, description, detail: snippet.japanese };
+  return { label: englishTitle(snippet.english), description, detail: snippet.english };
+}
+
+/** "session report: title from the selection, …" → "Session report": the gloss up to its first ':', ';' or ','. */
+export function englishTitle(english: string): string {
+  const head = english.split(/[:;,]/, 1)[0].trim();
+  return head.charAt(0).toUpperCase() + head.slice(1);
+}

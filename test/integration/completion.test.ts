@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { discardActiveEditor, freshMarkdownEditor, sleep, waitFor } from './snippetHelpers';
+import { discardActiveEditor, freshMarkdownEditor, waitFor } from './snippetHelpers';
 
 const FRONT_MATTER = '---\nTitle: テスト\nEditURL: https://blog.hatena.ne.jp/yasay/yasay.hatenablog.com/atom/entry/1\n---\n\n';
 
@@ -63,7 +63,8 @@ describe('integration: Hatena completions without Ctrl+Space', () => {
   });
 
   it('offers nothing inside code fences, inline code, HTML comments or the front matter', async () => {
-    for (const text of ['```\n[f:|]\n```', 'a `[f:|]` b', '<!-- [:| -->', '---\nTitle: [:|]\n---\n', '```md\n((|))\n```']) {
+    for (const text of ['```\n[f:|]\n```', 'a `[f:|]` b', '<!-- [:| -->', '---\nTitle: [:|]\n---\n', '```md\n((|))\n```',
+      '> ```js\n> [f:|]', '---\nTitle: [f:|]', '---\nTitle: x\nCategory:\n- [:|]', `${'長い段落の本文です。'.repeat(2000)} \`code [f:|] \n続き\` 後`]) {
       const { editor, position } = await openAtCursor(text);
       const ours = (await completionLabels(editor.document, position, text.includes('((') ? '(' : ':'))
         .filter((i) => /^(\[f:id:|\[:contents\]|\(\(脚注\)\))/.test(label(i)));
@@ -73,32 +74,76 @@ describe('integration: Hatena completions without Ctrl+Space', () => {
     await freshMarkdownEditor();
   });
 
+  it('offers completions after empty comments, after a quoted fence, and after a --- rule followed by prose', async () => {
+    for (const text of ['<!--> [:|]', '<!---> [:|]', '> ```\n> code\n\n[:|]', '---\nこれは本文です\n[:|]', '```\ncode\n```\n\n'.repeat(50) + '[:|]']) {
+      const { editor, position } = await openAtCursor(text);
+      const labels = (await completionLabels(editor.document, position, ':')).map(label);
+      assert.ok(labels.includes('[:contents]'), `${JSON.stringify(text.slice(-40))}: ${labels.join(', ')}`);
+      await discardActiveEditor();
+    }
+    await freshMarkdownEditor();
+  });
+
+  it('id:USER:|detail offers nothing (accepting would double the option)', async () => {
+    const { editor, position } = await openAtCursor('id:yasay:|detail');
+    const labels = (await completionLabels(editor.document, position, ':')).map(label);
+    assert.deepEqual(labels.filter((l) => l === 'detail' || l === 'image'), []);
+  });
+
+  it('forgets what it read of a document when the document closes (a reopened one starts at the same version)', async () => {
+    // Same URI, same length, same version numbers; only the first one has the cursor inside a fence.
+    const uri = vscode.Uri.parse(`untitled:hatena-writer-reopened-${process.pid}.md`);
+    const ask = async (content: string) => {
+      const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'markdown');
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content));
+      const version = doc.version;
+      const labels = (await completionLabels(doc, doc.positionAt(content.length), ':')).map(label);
+      await discardActiveEditor();
+      return { labels, version };
+    };
+    const first = await ask('```\n\n[:');
+    const second = await ask('text\n[:');
+    assert.equal(second.version, first.version, 'the reopened document has the same version number');
+    assert.equal(first.labels.includes('[:contents]'), false, 'inside the fence: nothing');
+    assert.ok(second.labels.includes('[:contents]'), `reopened as prose: offered (${second.labels.join(', ')})`);
+    await freshMarkdownEditor();
+  });
+
   describe('typing in the editor (auto-closing brackets on, suggest opened by the trigger character)', () => {
     /**
-     * A just-opened editor sometimes takes the first keystroke before the workbench has focused it, and then
-     * auto-closing does not run: wait until it is the active, focused editor.
+     * A fresh editor holding `initial`, with `typed` typed at its end like a person would. A just-opened editor
+     * sometimes takes the first keystrokes before the workbench has focused it, and then auto-closing does not run:
+     * start over until what was typed came out auto-closed as it does for a person.
      */
-    async function settle(editor: vscode.TextEditor): Promise<void> {
-      await waitFor(() => vscode.window.activeTextEditor?.document === editor.document, 'the new editor to be active');
+    async function typeInFreshEditor(initial: string, typed: string, autoClosed: string): Promise<vscode.TextEditor> {
+      const editor = await freshMarkdownEditor(initial);
       await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-      await sleep(300);
+      await waitFor(async () => {
+        await vscode.commands.executeCommand('hideSuggestWidget');
+        const all = new vscode.Range(0, 0, editor.document.lineCount, 0);
+        if (editor.document.getText() !== initial) await editor.edit((edit) => edit.replace(all, initial));
+        const end = editor.document.positionAt(initial.length);
+        editor.selection = new vscode.Selection(end, end);
+        for (const ch of typed) await vscode.commands.executeCommand('type', { text: ch });
+        return editor.document.getText() === initial + typed + autoClosed;
+      }, `auto-closing brackets to close ${typed} (document: ${JSON.stringify(editor.document.getText())})`, 15_000);
+      return editor;
     }
 
-    /** Types like a person; the suggest widget opens by itself on trigger characters; Enter-equivalent accepts. */
-    async function typeAndAccept(initial: string, typed: string, autoClosed: string): Promise<string> {
-      const editor = await freshMarkdownEditor(initial);
-      const end = editor.document.positionAt(initial.length);
-      editor.selection = new vscode.Selection(end, end);
-      await settle(editor);
-      for (const ch of typed) await vscode.commands.executeCommand('type', { text: ch });
+    /** Accepts the suggestion the widget has selected, once it has opened (accepting earlier changes nothing). */
+    function acceptOnceOpen(editor: vscode.TextEditor, what: string): Promise<string> {
       const before = editor.document.getText();
-      assert.equal(before, initial + typed + autoClosed, 'auto-closing brackets closed what was typed');
-      // The widget opens asynchronously; accept once it has (accepting earlier changes nothing, so retry).
       return waitFor(async () => {
         await vscode.commands.executeCommand('acceptSelectedSuggestion');
         const now = editor.document.getText();
         return now !== before ? now : undefined;
-      }, `a suggestion to be accepted after typing ${typed} (document: ${before})`);
+      }, `a suggestion to be accepted after ${what} (document: ${before})`);
+    }
+
+    async function typeAndAccept(initial: string, typed: string, autoClosed: string): Promise<string> {
+      const editor = await typeInFreshEditor(initial, typed, autoClosed);
+      return acceptOnceOpen(editor, `typing ${typed}`);
     }
 
     it('[f: → one complete image notation with a single ]', async () => {
@@ -120,15 +165,15 @@ describe('integration: Hatena completions without Ctrl+Space', () => {
     });
 
     it('[URL: → embed:cite with a single ]', async () => {
-      const editor = await freshMarkdownEditor('');
-      await settle(editor);
-      for (const ch of '[https://aws.amazon.com/jp/:') await vscode.commands.executeCommand('type', { text: ch });
-      assert.equal(editor.document.getText(), '[https://aws.amazon.com/jp/:]', 'auto-closing put one ]');
-      // Pick embed:cite: the fourth item.
-      await sleep(300);
-      for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('selectNextSuggestion');
-      await vscode.commands.executeCommand('acceptSelectedSuggestion');
-      assert.equal(editor.document.getText(), '[https://aws.amazon.com/jp/:embed:cite]');
+      const editor = await typeInFreshEditor('', '[https://aws.amazon.com/jp/:', ']');
+      // The list the widget shows, in order (embed:cite is the fourth item) …
+      const end = new vscode.Position(0, '[https://aws.amazon.com/jp/:'.length);
+      const offered = (await completionLabels(editor.document, end, ':')).map(label);
+      assert.deepEqual(offered.filter((l) => ['title', 'title=', 'embed', 'embed:cite', 'bookmark'].includes(l)), ['title', 'title=', 'embed', 'embed:cite', 'bookmark']);
+      // … and picking embed:cite by typing on: `embed:` re-triggers and leaves embed:cite alone in the list.
+      for (const ch of 'embed:') await vscode.commands.executeCommand('type', { text: ch });
+      assert.equal(editor.document.getText(), '[https://aws.amazon.com/jp/:embed:]');
+      assert.equal(await acceptOnceOpen(editor, 'typing embed:'), '[https://aws.amazon.com/jp/:embed:cite]');
     });
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { createHatenaRenderer } from '../../src/hatena';
-import { EXTENSION_ID, discardActiveEditor, expansionPattern, freshMarkdownEditor, shippedSnippets, sleep } from './snippetHelpers';
+import { createHatenaRenderer, renderEntryArticle } from '../../src/hatena';
+import { EXTENSION_ID, discardActiveEditor, expansionPattern, freshMarkdownEditor, shippedSnippets, waitFor } from './snippetHelpers';
 
 const COMMAND = 'hatenaWriter.insertReportSection';
 
@@ -40,12 +40,26 @@ describe('integration: Hatena: Insert Report Section…', () => {
     assert.equal(editor.document.getText(), 'x');
   });
 
-  it('the QuickPick lists every snippet and inserts the one chosen', async () => {
+  /** Runs the command with the picker and resolves once the picker is shown, with the command's result to come. */
+  async function openPicker(): Promise<{ picker: vscode.QuickPick<vscode.QuickPickItem>; inserted: Thenable<boolean> }> {
+    let shown: vscode.QuickPick<vscode.QuickPickItem> | undefined;
+    const inserted = vscode.commands.executeCommand<boolean>(COMMAND, { onDidShowPicker: (p: vscode.QuickPick<vscode.QuickPickItem>) => { shown = p; } });
+    const picker = await waitFor(() => shown, 'the picker to be shown');
+    // The workbench marks the first item active once it has the list: then its own Quick Open commands work on it.
+    await waitFor(() => picker.activeItems[0] === picker.items[0], 'the picker\'s first item to be active');
+    return { picker, inserted };
+  }
+
+  it('the QuickPick lists every snippet, in the display language, and inserts the one chosen', async () => {
     const editor = await freshMarkdownEditor();
     const snippets = shippedSnippets();
-    const inserted = vscode.commands.executeCommand<boolean>(COMMAND);
-    await sleep(1000); // the picker opens in the workbench (no API tells when)
+    const { picker, inserted } = await openPicker();
+    const japanese = /^ja\b/i.test(vscode.env.language);
+    assert.deepEqual(picker.items.map((i) => i.description), snippets.map((s) => s.prefixes.join(', ')));
+    assert.deepEqual(picker.items.map((i) => i.detail), snippets.map((s) => (japanese ? s.japanese : s.english)), `details in ${vscode.env.language}`);
+    if (!japanese) assert.equal(picker.items[2].label, 'Session report');
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await waitFor(() => picker.activeItems[0] === picker.items[1], 'the second item to be active');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.equal(await inserted, true);
     assert.match(editor.document.getText(), expansionPattern(snippets[1].body), `the second item, ${snippets[1].name}`);
@@ -53,26 +67,42 @@ describe('integration: Hatena: Insert Report Section…', () => {
 
   it('the QuickPick can be dismissed without inserting', async () => {
     const editor = await freshMarkdownEditor('x');
-    const inserted = vscode.commands.executeCommand<boolean>(COMMAND);
-    await sleep(1000);
+    const { inserted } = await openPicker();
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.equal(await inserted, false);
     assert.equal(editor.document.getText(), 'x');
   });
 
   it('has a keybinding that no default VS Code keybinding and no IME switch uses', async () => {
+    // The defaults of the platform this runs on; test/unit/editor/keybindings.test.ts checks every platform, web included.
     const bindings = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.keybindings as { command: string; key: string; mac?: string }[])
       .filter((b) => b.command === COMMAND);
     assert.equal(bindings.length, 1);
     const { key, mac } = bindings[0];
     assert.doesNotMatch(`${key} ${mac}`, /ctrl\+space|shift\+space|alt\+`|ctrl\+shift\+/, 'input-method switches');
     await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
-    await sleep(500);
-    const defaults = vscode.window.activeTextEditor!.document.getText();
-    assert.ok(defaults.includes('"key":'), 'the default keybindings file opened');
-    const users = [...defaults.matchAll(/"key":\s*"([^"]+)",\s*"command":\s*"([^"]+)"/g)].filter((m) => m[1] === key).map((m) => m[2]);
-    assert.deepEqual(users, [COMMAND], `${key} is bound only to ${COMMAND}`);
+    const defaults = await waitFor(() => {
+      const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+      return text.includes('"key":') && text.includes('"command":') ? text : undefined;
+    }, 'the default keybindings file to be the active editor');
+    const platformKey = process.platform === 'darwin' ? mac ?? key : key;
+    const users = [...defaults.matchAll(/"key":\s*"([^"]+)",\s*"command":\s*"([^"]+)"/g)].filter((m) => m[1] === platformKey).map((m) => m[2]);
+    assert.deepEqual(users, [COMMAND], `${platformKey} is bound only to ${COMMAND}`);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('the skeleton\'s Title stays valid YAML for an event name with ": " and quotes (escaped on Tab)', async () => {
+    const editor = await freshMarkdownEditor();
+    assert.equal(await vscode.commands.executeCommand(COMMAND, 'イベントレポートの骨組み'), true);
+    const name = 'AWS Summit Japan 2024: Day 1 "AI"';
+    for (const ch of name) await vscode.commands.executeCommand('type', { text: ch });
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    await vscode.commands.executeCommand('leaveSnippet');
+    const text = editor.document.getText();
+    assert.match(text, /^Title: "AWS Summit Japan 2024: Day 1 \\"AI\\"に参加しました"$/m);
+    assert.match(text, /に開催されたAWS Summit Japan 2024: Day 1 "AI"に参加してきました。/, 'the intro has the name as typed');
+    const page = renderEntryArticle(createHatenaRenderer().render(text));
+    assert.match(page, /<h1 class="entry-title">AWS Summit Japan 2024: Day 1 &quot;AI&quot;に参加しました<\/h1>/, 'the preview header shows the title without quotes');
   });
 
   it('scaffolds a whole two-day event report with the picker alone (no Ctrl+Space)', async () => {
@@ -86,7 +116,8 @@ describe('integration: Hatena: Insert Report Section…', () => {
     };
 
     await run('イベントレポートの骨組み');
-    await type('AWS Summit Tokyo 2017'); // the event name, mirrored into the intro
+    await type('AWS Summit Tokyo 2017'); // the event name, mirrored into the Title
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
     await vscode.commands.executeCommand('leaveSnippet');
     // Day 2 goes before 感想: a day heading (choose 2), a session with its Q&A, the keynote.
     cursorToLineOf('## 感想');
@@ -112,7 +143,7 @@ describe('integration: Hatena: Insert Report Section…', () => {
       '## Day 2（6/1）', '### 基調講演「タイトル」', '### 「機械学習セッション」レポート', '#### 質疑応答',
       '## 感想', '## まとめ',
     ]);
-    assert.match(text, /^Title: AWS Summit Tokyo 2017に参加しました$/m);
+    assert.match(text, /^Title: "AWS Summit Tokyo 2017に参加しました"$/m);
     assert.match(text, /に開催されたAWS Summit Tokyo 2017に参加してきました。/);
 
     // And it is a post Hatena would publish: the table of contents lists both days.

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeSnippet, expandSnippet, lintSnippetBody } from '../../src/editor/snippetAnalysis';
-import { parseSnippetCatalogue, SnippetCatalogueError, splitGloss } from '../../src/editor/snippetCatalogue';
+import { analyzeSnippet, expandSnippet, lintSnippetBody, placeholderTexts, resolveTransform } from '../../src/editor/snippetAnalysis';
+import { parseFrontMatter } from '../../src/hatena/frontMatter';
+import { englishTitle, parseSnippetCatalogue, sectionPickText, SnippetCatalogueError, splitGloss } from '../../src/editor/snippetCatalogue';
 import { parseSnippet } from '../../src/editor/snippetSyntax';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -62,11 +63,60 @@ describe('shipped snippets (snippets/hatena.code-snippets)', () => {
       CURRENT_SECOND: '07', CURRENT_TIMEZONE_OFFSET: '+09:00',
     };
     const text = expandSnippet(parseSnippet(skeleton.body), (n) => vars[n]);
-    assert.match(text, /^---\nTitle: イベント名に参加しました\nCategory:\n- イベントレポート\nDate: 2026-05-31T09:05:07\+09:00\nDraft: true\n---\n/);
+    assert.match(text, /^---\nTitle: "イベント名に参加しました"\nCategory:\n- イベントレポート\nDate: 2026-05-31T09:05:07\+09:00\nDraft: true\n---\n/);
     assert.match(text, /イベント名に参加してきました/, 'the intro mirrors the event name');
     const order = ['[f:id:はてなID:20260531hhmmssj:plain]', ':embed:cite]', '<!-- more -->', '[:contents]', '## Day 1', '### 「', '## 感想', '## まとめ'];
     const positions = order.map((s) => text.indexOf(s));
     assert.ok(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1])), `in order: ${positions.join(', ')}`);
+  });
+});
+
+describe('the skeleton\'s Title stays valid YAML whatever the event is called', () => {
+  const skeleton = catalogue.find((s) => s.prefixes.includes('hatena-report'))!;
+  const nodes = parseSnippet(skeleton.body);
+  const titleLine = skeleton.body.split('\n').find((l) => l.startsWith('Title:'))!;
+  const mirror = parseSnippet(titleLine).find((n) => n.kind === 'tabstop' && n.index === 1);
+  /** The Title line once the writer has typed `name` and pressed Tab (VS Code then applies the mirror's transform). */
+  const titleAfterTab = (name: string) => printTitle(parseSnippet(titleLine), name);
+  function printTitle(line: ReturnType<typeof parseSnippet>, name: string): string {
+    return line.map((n) => (n.kind === 'text' ? n.value : n.kind === 'tabstop' && n.transform ? resolveTransform(n.transform, name) : name)).join('');
+  }
+  /** A YAML 1.2 double-quoted scalar: no bare `"`, and every backslash starts an escape YAML knows. */
+  const DOUBLE_QUOTED = /^"(?:[^"\\\n]|\\[0abtnvfre "/\\N_LP\t]|\\x[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4})*"$/;
+
+  it('the event name is typed once, in the intro, and mirrored into the Title through an escaping transform', () => {
+    assert.ok(mirror && mirror.kind === 'tabstop' && mirror.transform, titleLine);
+    assert.deepEqual(placeholderTexts(nodes, () => undefined).get(1), 'イベント名');
+    assert.match(skeleton.body, /に開催された\$\{1:イベント名\}に参加してきました/);
+  });
+
+  for (const name of ['AWS Summit Japan 2024: Day 1', 'JAWS-UG "AI" 支部', 'C:\\Users\\taro の勉強会', '# 第1回', '- 勉強会', '[Day 1, Day 2]',
+    '{a: b}', '&anchor *alias', '!tag', '@mention', '`code`', "Let's re:Invent", '| > %', 'yes', 'null', '~', 'C# 勉強会 #1', '\\"\\', '  前後に空白  ']) {
+    it(`"${name}"`, () => {
+      const line = titleAfterTab(name);
+      const value = line.slice('Title: '.length);
+      assert.match(value, DOUBLE_QUOTED, line);
+      assert.equal(parseFrontMatter(line).title, `${name}に参加しました`, 'the preview header shows the title as typed, without quotes');
+    });
+  }
+});
+
+describe('resolveTransform (what VS Code does with ${n/regex/format/flags})', () => {
+  const transformOf = (body: string) => {
+    const node = parseSnippet(body)[0];
+    assert.ok(node.kind === 'tabstop' && node.transform);
+    return node.transform;
+  };
+  it('replaces every match with the format, groups, case modifiers and conditionals', () => {
+    assert.equal(resolveTransform(transformOf('${1/(.*)/${1:/upcase}/}'), 'abc'), 'ABC');
+    assert.equal(resolveTransform(transformOf('${1/^(.)/${1:/capitalize}/}'), 'abc'), 'Abc');
+    assert.equal(resolveTransform(transformOf('${1/(a)|b/${1:?A:B}/g}'), 'abab'), 'ABAB');
+    assert.equal(resolveTransform(transformOf('${1/(a)|b/${1:+A}${1:-B}/g}'), 'ab'), 'AaB', '${1:-B} keeps a matched group');
+    assert.equal(resolveTransform(transformOf('${1/(x)?y/${1:?X:none}/}'), 'y'), 'none');
+    assert.equal(resolveTransform(transformOf('${1/z/Z/}'), 'abc'), 'abc', 'no match, no else: unchanged');
+    assert.equal(resolveTransform(transformOf('${1/([\\\\"])/\\\\$1/g}'), 'a"b\\c'), 'a\\"b\\\\c');
+    assert.equal(resolveTransform(transformOf('${1/a/\\//}'), 'a'), '/', '\\/ is a slash');
+    assert.equal(resolveTransform(transformOf('${1/a/\\n/}'), 'a'), '\\n', 'other backslashes are literal');
   });
 });
 
@@ -99,6 +149,29 @@ describe('snippet catalogue parsing', () => {
   it('joins body lines and accepts prefix lists', () => {
     const [s] = parseSnippetCatalogue('{"x": {"prefix": ["a", "b"], "body": ["1", "2"], "description": "d (e)"}}');
     assert.deepEqual(s, { name: 'x', prefixes: ['a', 'b'], body: '1\n2', description: 'd (e)', japanese: 'd', english: 'e' });
+  });
+
+  it('the picker is Japanese for a Japanese VS Code and English otherwise, prefixes shown either way', () => {
+    const session = catalogue.find((s) => s.prefixes.includes('hatena-session'))!;
+    for (const language of ['ja', 'ja-JP']) {
+      assert.deepEqual(sectionPickText(session, language), { label: 'セッションレポート', description: 'hatena-session', detail: session.japanese });
+    }
+    for (const language of ['en', 'en-US', 'zh-cn', 'de']) {
+      assert.deepEqual(sectionPickText(session, language), { label: 'Session report', description: 'hatena-session', detail: session.english });
+    }
+    assert.match(session.japanese, /^「セッション名」レポート/);
+    assert.match(session.english, /^session report: /);
+    assert.equal(sectionPickText({ ...session, english: '' }, 'en').detail, session.japanese, 'no gloss: the Japanese text');
+  });
+
+  it('every snippet has a short English title and a Japanese name for the picker', () => {
+    const titles = catalogue.map((s) => sectionPickText(s, 'en').label);
+    for (const title of titles) assert.match(title, /^[A-Z][\x20-\x7e]{2,60}$/, title);
+    assert.equal(new Set(titles).size, titles.length, `distinct: ${titles.join(' / ')}`);
+    assert.deepEqual(catalogue.map((s) => sectionPickText(s, 'ja').label), catalogue.map((s) => s.name));
+    assert.equal(englishTitle('Q&A section: question and answer'), 'Q&A section');
+    assert.equal(englishTitle('footnote; wraps the selection'), 'Footnote');
+    assert.equal(englishTitle('embed card for a URL, optionally with a citation link'), 'Embed card for a URL');
   });
 
   it('rejects malformed files with the entry name', () => {

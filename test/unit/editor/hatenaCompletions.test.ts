@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { escapeSnippetText, hatenaCompletions, type HatenaCompletion } from '../../../src/editor/hatenaCompletions';
+import { escapeSnippetText, hatenaCompletions, needsHatenaId, type HatenaCompletion } from '../../../src/editor/hatenaCompletions';
 import { expandSnippet } from '../../../src/editor/snippetAnalysis';
 import { parseSnippet, snippetSyntaxError } from '../../../src/editor/snippetSyntax';
 
@@ -130,6 +130,31 @@ describe('hatenaCompletions', () => {
     assert.deepEqual(labels(complete('id:yasay:|')), ['detail', 'image']);
     assert.equal(accept('by id:yasay:d|', complete('by id:yasay:d|')[0]), 'by id:yasay:detail');
     assert.deepEqual(complete('[f:id:yasay:|').some((i) => i.label === 'detail'), false);
+  });
+
+  it('id:USER: offers nothing when the option is already there (accepting would double it)', () => {
+    assert.deepEqual(complete('id:yasay:|detail'), []);
+    assert.deepEqual(complete('by id:yasay:de|tail'), []);
+    assert.deepEqual(labels(complete('id:yasay:|さんの記事')), ['detail', 'image'], 'prose right after the cursor is fine');
+  });
+
+  it('needsHatenaId: only Fotolife images about to get their id and a line-start [ depend on the id', () => {
+    for (const line of ['[f:', '写真 [f:', '[f:i', '[f:id', '[f:id:', '[f:id:yas', '[', '  [']) {
+      assert.equal(needsHatenaId({ linePrefix: line }), true, line);
+      const withId = complete(`${line}|`, 'yasay');
+      const withoutId = complete(`${line}|`, null);
+      assert.ok(withId.length > 0 && withoutId.length > 0, `${line}: offered either way`);
+    }
+    for (const line of ['[f:id:yasay:', '[f:id:yasay:20261125101530', '[:', '((', 'id:yasay:', '[https://example.com/:', 'text [', '- [', '[text](']) {
+      assert.equal(needsHatenaId({ linePrefix: line }), false, line);
+      assert.deepEqual(complete(`${line}|`, 'yasay'), complete(`${line}|`, 'other'), `${line}: the id changes nothing`);
+    }
+  });
+
+  it('offers nothing for ordinary Markdown links and URLs (the provider then reads nothing else)', () => {
+    for (const line of ['[text|', '[text](|', '[text](https:|', 'see https:|', '(括弧|', 'メモ: |', '[text](https://example.com/|)', '- [ ] todo (|']) {
+      assert.deepEqual(complete(line), [], line);
+    }
   });
 
   it('a [ at the start of a line offers the block notations; mid-sentence it offers nothing', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findHatenaId, isHatenaId } from '../../../src/editor/hatenaIdSource';
+import { findHatenaId, hatenaIdFromFrontMatter, hatenaIdFromImages, hatenaIdFromSetting, isHatenaId } from '../../../src/editor/hatenaIdSource';
 import { fotolifeDatePrefix, fotolifeTimestamp } from '../../../src/editor/fotolifeTimestamp';
 
 const FRONT = '---\nTitle: t\nEditURL: https://blog.hatena.ne.jp/yasay/yasay.hatenablog.com/atom/entry/1\n---\n';
@@ -31,6 +31,16 @@ describe('findHatenaId: the writer\'s Hatena id', () => {
   it('returns undefined when nothing says who the writer is', () => {
     assert.equal(findHatenaId('# no images\n[f:id:x:1]'), undefined);
     assert.equal(findHatenaId('---\nEditURL: https://example.com/a/b\n---\n'), undefined);
+  });
+
+  it('its parts work on what the completion provider reads: the setting, the front matter block, the whole text', () => {
+    assert.deepEqual(hatenaIdFromSetting(' id:writer '), { id: 'writer', origin: 'setting' });
+    assert.equal(hatenaIdFromSetting(''), undefined);
+    assert.deepEqual(hatenaIdFromFrontMatter(FRONT.slice(0, -1)), { id: 'yasay', origin: 'frontMatter' });
+    assert.equal(hatenaIdFromFrontMatter(''), undefined);
+    const doc = '[f:id:alice:20170604220500j:plain] `[f:id:bob:20170604220500j:plain] [f:id:bob:20170604220500j:plain]`';
+    assert.equal(hatenaIdFromImages(doc)?.id, 'alice', 'code is skipped');
+    assert.equal(hatenaIdFromImages(doc, [])?.id, 'bob', 'with the caller\'s (here: no) excluded ranges');
   });
 
   it('isHatenaId follows Hatena\'s rules', () => {

@@ -1,0 +1,114 @@
+import * as assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { allExcludedRanges, isInCodeOrComment } from '../../../src/editor/codeRegions';
+import { hatenaCompletions, needsHatenaId } from '../../../src/editor/hatenaCompletions';
+import { hatenaIdFromImages } from '../../../src/editor/hatenaIdSource';
+
+/*
+ * The completion provider runs on trigger characters in documents of any size, so the code-region scanner and the
+ * line matchers must stay linear on hostile input. Like the renderer's fuzz linear-time checks (test/unit/fuzz.test.ts):
+ * CPU time of this process, ratios between sizes measured in the same run, never a wall-clock limit.
+ */
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** CPU microseconds per call, over a window of at least 50 ms (single sub-millisecond readings are noise). */
+function timePerCall(run: (s: string) => unknown, source: string): number {
+  collectGarbage();
+  const before = process.cpuUsage();
+  let calls = 0;
+  let used = 0;
+  do {
+    run(source);
+    calls++;
+    const u = process.cpuUsage(before);
+    used = u.user + u.system;
+  } while (used < 50_000);
+  return used / calls;
+}
+
+function bestTime(run: (s: string) => unknown, source: string, runs: number): number {
+  let best = Infinity;
+  for (let r = 0; r < runs; r++) best = Math.min(best, timePerCall(run, source));
+  return best;
+}
+
+/** Input of about `size` characters. */
+type Build = (size: number) => string;
+const repeat = (unit: string): Build => (size) => unit.repeat(Math.ceil(size / unit.length));
+
+/**
+ * 64× the input may cost at most 160× the time (2.5× linear). A scan that revisits the text per backtick-run length
+ * (n^1.5 on the first case) costs about 500× over this range, a quadratic one 4096×.
+ */
+const SMALL = 16_000;
+const LARGE = 1_024_000;
+const LIMIT = 160;
+
+/** A cheap linear reference measured side by side: when the machine slows both the same way, their quotient holds. */
+const reference = (s: string) => s.split('\n').length + s.indexOf('\u0000');
+
+function checkLinear(name: string, build: Build, run: (s: string) => unknown): void {
+  it(`${name}: 64× the input costs ≤ ${LIMIT}× the time`, () => {
+    const small = build(SMALL);
+    const large = build(LARGE);
+    bestTime(run, small, 1); // warm the JIT
+    let ratio = bestTime(run, large, 3) / bestTime(run, small, 3);
+    if (ratio > LIMIT) ratio = Math.min(ratio, bestTime(run, large, 3) / bestTime(run, small, 3)); // one re-measure
+    if (ratio <= LIMIT) return;
+    const overhead = (source: string) => bestTime(run, source, 3) / bestTime(reference, source, 3);
+    const growth = overhead(large) / overhead(small);
+    assert.ok(growth <= 2.5, `${name}: 64× input took ${ratio.toFixed(1)}× the time, and relative to a linear reference it grew ${growth.toFixed(1)}×`);
+  });
+}
+
+describe('linear time: code regions (the scan behind every completion)', function () {
+  this.timeout(300_000);
+  const scan = (s: string) => isInCodeOrComment(s, s.length);
+  const cases: Record<string, Build> = {
+    'one paragraph of unmatched backtick runs of many different lengths': (size) => {
+      let s = 'a ';
+      for (let k = 1; s.length < size; k++) s += `${'`'.repeat(k)} x `;
+      return s;
+    },
+    'code spans after an unmatched backtick': (size) => `a \` b ${'``x`` '.repeat(size / 6)}`,
+    'backtick runs of two lengths alternating, none closed': repeat('`x``y'),
+    'a backtick per paragraph': repeat('`a\n\n'),
+    'empty comments <!-->': repeat('<!--> '),
+    'comment openers inside a comment': (size) => `<!-- ${'<!-- '.repeat(size / 5)}-->`,
+    'quoted fences': repeat('> ```\n> x\n> ```\n'),
+    'an open quoted fence with deep quotes': (size) => `> \`\`\`\n${'> > > x\n'.repeat(size / 8)}`,
+    'fences on list items': repeat('- ```\n  x\n  ```\n'),
+    'a front matter being typed': (size) => `---\n${'Key: value\n'.repeat(size / 11)}`,
+    'a long front matter': (size) => `---\n${'Key: value\n'.repeat(size / 11)}---\n`,
+    'escapes and stray <': repeat('\\`<a '),
+    'blank-ish lines (paragraph ends)': repeat('  \t \n`x'),
+  };
+  for (const [name, build] of Object.entries(cases)) checkLinear(name, build, scan);
+  checkLinear('image ids counted over a whole document', repeat('[f:id:yasay:20170604220500j:plain] `[f:id:other:20170604220500j:plain]`\n'), (s) => hatenaIdFromImages(s, allExcludedRanges(s)));
+});
+
+describe('linear time: what the cursor\'s line offers (decided before anything else is read)', function () {
+  this.timeout(300_000);
+  const now = new Date(2026, 10, 25, 10, 15, 30);
+  const offer = (line: string) => {
+    needsHatenaId({ linePrefix: line });
+    return hatenaCompletions({ linePrefix: line, lineSuffix: ']', hatenaId: 'yasay', now });
+  };
+  const lines: Record<string, Build> = {
+    '[f: repeated': repeat('[f:'),
+    'an image being typed after a long run': (size) => `${'x'.repeat(size)}[f:id:yasay:`,
+    'image options': (size) => `[f:id:yasay:20170604220500j:plain${':w300'.repeat(size / 5)}:`,
+    '(( repeated': repeat('(('),
+    'a footnote with a long body': (size) => `((${'あ'.repeat(size)}`,
+    'id: runs': repeat('id:aaa:'),
+    'a URL with many colons': (size) => `[https://ex.com/${'a:'.repeat(size / 2)}`,
+    '[https://…: repeated': repeat('[https://ex.com/:'),
+    'Markdown links': repeat('[text](https://example.com/) '),
+    '[ repeated': repeat('['),
+    'spaces then [': (size) => `${' '.repeat(size)}[`,
+  };
+  for (const [name, build] of Object.entries(lines)) checkLinear(name, build, offer);
+});
