@@ -22,11 +22,116 @@ export function nextIndexOf(state: StateInline, needle: string, from: number): n
 }
 
 /**
+ * The code spans of state.src as flat [start, end) pairs in order, or null when it has no backtick. CommonMark's
+ * rule, as markdown-it's backtick rule applies it: a run of N backticks (not escaped by a `\`) opens a span that
+ * ends at the next run of exactly N; without one the run is literal. One pass: the runs of each length are
+ * visited once, with a pointer that only moves forward.
+ */
+const codeSpans = new WeakMap<StateInline, Int32Array | null>();
+
+function codeSpansOf(state: StateInline): Int32Array | null {
+  const cached = codeSpans.get(state);
+  if (cached !== undefined) return cached;
+  const src = state.src;
+  let first = src.indexOf('`');
+  if (first < 0) { codeSpans.set(state, null); return null; }
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  const byLength = new Map<number, number[]>();
+  while (first >= 0) {
+    let end = first + 1;
+    while (src.charCodeAt(end) === 0x60) end++;
+    const runs = byLength.get(end - first);
+    if (runs) runs.push(starts.length); else byLength.set(end - first, [starts.length]);
+    starts.push(first);
+    lengths.push(end - first);
+    first = src.indexOf('`', end);
+  }
+  const next = new Map<number, number>(); // per length: index into byLength's list of the next closer candidate
+  const spans: number[] = [];
+  let cursor = 0; // everything before it is inside a span already found
+  for (let r = 0; r < starts.length; r++) {
+    let open = starts[r];
+    let length = lengths[r];
+    if (open < cursor) continue;
+    // An odd number of backslashes right before the run (and after the last span) escapes its first backtick.
+    let slashes = 0;
+    while (open - slashes - 1 >= cursor && src.charCodeAt(open - slashes - 1) === 0x5c) slashes++;
+    if (slashes % 2 === 1) { open++; length--; }
+    if (length === 0) continue;
+    const runs = byLength.get(length);
+    let k = next.get(length) ?? 0;
+    while (runs && k < runs.length && starts[runs[k]] < open + length) k++;
+    next.set(length, k);
+    if (!runs || k === runs.length) { cursor = open + length; continue; }
+    const close = runs[k];
+    spans.push(open, starts[close] + length);
+    cursor = starts[close] + length;
+    r = close;
+  }
+  const result = spans.length > 0 ? Int32Array.from(spans) : null;
+  codeSpans.set(state, result);
+  return result;
+}
+
+/** The index (into the flat pairs) of the code span holding position `at`, or -1. */
+function spanAt(spans: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = spans.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[2 * mid + 1] <= at) lo = mid + 1;
+    else if (spans[2 * mid] > at) hi = mid - 1;
+    else return 2 * mid;
+  }
+  return -1;
+}
+
+/** Last answer of topLevelIndexOf per needle, amortising like nextIndexOf's cache. */
+const topLevelCaches = new WeakMap<StateInline, Map<string, NextCache>>();
+
+/** The first `needle` at or after `from` that no code span holds. */
+function topLevelIndexOf(state: StateInline, spans: Int32Array, needle: string, from: number): number {
+  let perState = topLevelCaches.get(state);
+  if (!perState) { perState = new Map(); topLevelCaches.set(state, perState); }
+  const cached = perState.get(needle);
+  if (cached && cached.from <= from && (cached.found === -1 || cached.found >= from)) return cached.found;
+  let at = from;
+  let found: number;
+  for (;;) {
+    found = nextIndexOf(state, needle, at);
+    if (found < 0) break;
+    const span = spanAt(spans, found);
+    if (span < 0) break;
+    at = spans[span + 1];
+  }
+  perState.set(needle, { from, found });
+  return found;
+}
+
+/**
+ * Like nextIndexOf, but skipping code spans: `((例: \`f(g(x))\` を参照))` ends at the last `))`. A span that opens
+ * before `from` (its backticks were taken by something else, such as an HTML tag's attribute) protects nothing.
+ * Amortised linear, like nextIndexOf.
+ */
+export function nextOutsideCode(state: StateInline, needle: string, from: number): number {
+  const spans = codeSpansOf(state);
+  if (spans === null) return nextIndexOf(state, needle, from);
+  const around = spanAt(spans, from);
+  if (around >= 0 && spans[around] < from) {
+    const found = nextIndexOf(state, needle, from);
+    if (found >= 0 && found < spans[around + 1]) return found;
+    return topLevelIndexOf(state, spans, needle, spans[around + 1]);
+  }
+  return topLevelIndexOf(state, spans, needle, from);
+}
+
+/**
  * For a bracket notation opening at `pos` (a `[`): the index of the `]` that closes it on the same line and before
- * posMax, or -1.
+ * posMax, or -1. A `]` inside a code span does not close it (`[google:a \`x]\` y]`).
  */
 export function closingBracket(state: StateInline, pos: number): number {
-  const close = nextIndexOf(state, ']', pos + 1);
+  const close = nextOutsideCode(state, ']', pos + 1);
   if (close < 0 || close >= state.posMax) return -1;
   const newline = nextIndexOf(state, '\n', pos + 1);
   return newline >= 0 && newline < close ? -1 : close;
