@@ -13,22 +13,47 @@ export function hatenaHeadingId(text: string): string {
   return text.trim().replace(/\s+/g, '-').replace(/[!-,./:-@[-^`{-~]/g, '');
 }
 
-/** Plain text of a heading's inline tokens, as a reader sees it (notation shows its visible text). */
-export function inlineText(children: Token[] | null): string {
+/**
+ * Plain text of a heading's inline tokens, as a reader sees it: entities and backslash escapes decoded (markdown-it
+ * keeps those as `text_special` until its text_join rule, which runs after ours), notation as its visible text,
+ * footnote marks and images left out. `md` gives a bare `[URL:title]` link the text its renderer shows.
+ */
+export function inlineText(children: Token[] | null, md?: MarkdownIt): string {
   let text = '';
   for (const child of children ?? []) {
-    if (child.type === 'text' || child.type === 'code_inline') text += child.content;
-    else if (child.type === 'softbreak' || child.type === 'hardbreak') text += ' ';
-    else if (child.type === 'hatena_keyword_link' || child.type === 'hatena_id' || child.type === 'hatena_tex') text += (child.meta as { text?: string }).text ?? child.content;
-    else if (child.type === 'hatena_link') text += linkText(child.meta as { notation: { url: string; title?: string } });
-    else if (child.children) text += inlineText(child.children);
+    switch (child.type) {
+      case 'text': case 'text_special': case 'code_inline':
+        text += child.content;
+        break;
+      case 'softbreak': case 'hardbreak':
+        text += ' ';
+        break;
+      case 'hatena_keyword_link':
+        text += (child.meta as { text: string }).text;
+        break;
+      case 'hatena_id': {
+        // `id:USER:detail` shows `id:USER` after its icon; `:image` shows only the icon.
+        const { user, variant } = child.meta as { user: string; variant: string };
+        if (variant !== 'image') text += `id:${user}`;
+        break;
+      }
+      case 'hatena_tex':
+        text += `[tex:${(child.meta as { tex: string }).tex}]`;
+        break;
+      case 'hatena_link':
+        text += linkText(child.meta as { notation: { url: string; title?: string } }, md);
+        break;
+      default:
+        if (child.children) text += inlineText(child.children, md);
+    }
   }
   return text;
 }
 
-/** What a `[URL:title(=TEXT)]` shows: TEXT, or the URL while the page title is unknown. */
-function linkText({ notation }: { notation: { url: string; title?: string } }): string {
-  return notation.title ? notation.title : notation.url;
+/** What a `[URL:title(=TEXT)]` shows: TEXT, or the URL while the page title is unknown (as the link renders it). */
+function linkText({ notation }: { notation: { url: string; title?: string } }, md: MarkdownIt | undefined): string {
+  if (notation.title) return notation.title;
+  return md ? md.normalizeLinkText(notation.url) : notation.url;
 }
 
 /**
@@ -46,7 +71,7 @@ export function headingIdsPlugin(md: MarkdownIt): void {
       const token = tokens[i];
       if (token.type === TOC_TOKEN) { tocs.push(token); continue; }
       if (token.type !== 'heading_open') continue;
-      const text = inlineText(tokens[i + 1]?.children ?? null).trim();
+      const text = inlineText(tokens[i + 1]?.children ?? null, state.md).trim();
       const base = hatenaHeadingId(text) || 'section';
       // Suffixes continue from the last one tried for this base, so a thousand equal headings stay linear.
       let id = base;
