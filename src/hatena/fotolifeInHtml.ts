@@ -1,4 +1,3 @@
-import type MarkdownIt from 'markdown-it';
 import { parseFotolife, renderFotolife } from './fotolife';
 
 /** Elements whose content is never notation, up to their end tag: code, and the raw-text elements. */
@@ -7,8 +6,8 @@ const RAW_ELEMENTS = new Set(['pre', 'code', 'script', 'style', 'textarea']);
 /**
  * Hatena's editor writes captioned images as one line of HTML around the notation —
  * `<figure class="figure-image figure-image-fotolife" title="CAP">[f:id:…:plain]<figcaption>CAP</figcaption></figure>` —
- * and Hatena expands the notation there too. markdown-it keeps html_block content raw, so expand Fotolife notation
- * in it here: in text only, never inside a tag's attributes, an HTML comment, CDATA, or a `<pre>`, `<code>`,
+ * and Hatena expands the notation there too. markdown-it keeps html_block content raw, so the plugin's pass over the
+ * block tokens expands Fotolife notation in it with this: in text only, never inside a tag's attributes, an HTML comment, CDATA, or a `<pre>`, `<code>`,
  * `<script>`, `<style>` or `<textarea>` element (anywhere in the block, up to its end tag or the end of the block).
  *
  * One pass from left to right: the next `<` and the next `[f:id:` are each searched for again only once the scan
@@ -86,12 +85,4 @@ function tagEnd(html: string, from: number): number {
     }
   }
   return html.length;
-}
-
-export function fotolifeInHtmlPlugin(md: MarkdownIt): void {
-  md.core.ruler.after('block', 'hatena_fotolife_in_html', (state) => {
-    for (const token of state.tokens) {
-      if (token.type === 'html_block') token.content = expandFotolifeInHtml(token.content);
-    }
-  });
 }

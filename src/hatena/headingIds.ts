@@ -1,5 +1,4 @@
 import type MarkdownIt from 'markdown-it';
-import { TOC_TOKEN } from './toc';
 
 type Token = MarkdownIt.Token;
 
@@ -57,31 +56,38 @@ function linkText({ notation }: { notation: { url: string; title?: string } }, m
 }
 
 /**
- * Gives every heading its Hatena id and hands the list to each `[:contents]` token. [U] Hatena's suffix for
- * repeated headings is unknown; like GitHub we append -1, -2, … and skip any id already taken.
+ * Gives every heading its Hatena id and hands the list to each `[:contents]` token, fed one token at a time by the
+ * plugin's single pass over the block tokens. [U] Hatena's suffix for repeated headings is unknown; like GitHub we
+ * append -1, -2, … and skip any id already taken.
  */
-export function headingIdsPlugin(md: MarkdownIt): void {
-  md.core.ruler.after('inline', 'hatena_heading_ids', (state) => {
-    const headings: TocHeading[] = [];
-    const used = new Set<string>();
-    const nextSuffix = new Map<string, number>();
-    const tocs: Token[] = [];
-    const tokens = state.tokens;
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i];
-      if (token.type === TOC_TOKEN) { tocs.push(token); continue; }
-      if (token.type !== 'heading_open') continue;
-      const text = inlineText(tokens[i + 1]?.children ?? null, state.md).trim();
-      const base = hatenaHeadingId(text) || 'section';
-      // Suffixes continue from the last one tried for this base, so a thousand equal headings stay linear.
-      let id = base;
-      let n = nextSuffix.get(base) ?? 1;
-      while (used.has(id)) id = `${base}-${n++}`;
-      nextSuffix.set(base, n);
-      used.add(id);
-      token.attrSet('id', id);
-      headings.push({ level: Number(token.tag.slice(1)), id, text });
-    }
-    for (const toc of tocs) toc.meta = headings;
-  });
+export class HeadingIds {
+  private readonly headings: TocHeading[] = [];
+  private readonly used = new Set<string>();
+  private readonly nextSuffix = new Map<string, number>();
+  private readonly tocs: Token[] = [];
+
+  constructor(private readonly md: MarkdownIt) {}
+
+  /** A heading_open token and the inline token after it. */
+  heading(open: Token, inline: Token | undefined): void {
+    const text = inlineText(inline?.children ?? null, this.md).trim();
+    const base = hatenaHeadingId(text) || 'section';
+    // Suffixes continue from the last one tried for this base, so a thousand equal headings stay linear.
+    let id = base;
+    let n = this.nextSuffix.get(base) ?? 1;
+    while (this.used.has(id)) id = `${base}-${n++}`;
+    this.nextSuffix.set(base, n);
+    this.used.add(id);
+    open.attrSet('id', id);
+    this.headings.push({ level: Number(open.tag.slice(1)), id, text });
+  }
+
+  toc(token: Token): void {
+    this.tocs.push(token);
+  }
+
+  /** After the last token: every `[:contents]` lists every heading, those after it included. */
+  finish(): void {
+    for (const toc of this.tocs) toc.meta = this.headings;
+  }
 }
