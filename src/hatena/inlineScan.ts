@@ -17,7 +17,7 @@ export function nextIndexOf(state: StateInline, needle: string, from: number): n
   const cached = perState.get(needle);
   if (cached && cached.from <= from && (cached.found === -1 || cached.found >= from)) return cached.found;
   const found = state.src.indexOf(needle, from);
-  perState.set(needle, { from, found });
+  if (cached) { cached.from = from; cached.found = found; } else perState.set(needle, { from, found });
   return found;
 }
 
@@ -105,7 +105,7 @@ function topLevelIndexOf(state: StateInline, spans: Int32Array, needle: string, 
     if (span < 0) break;
     at = spans[span + 1];
   }
-  perState.set(needle, { from, found });
+  if (cached) { cached.from = from; cached.found = found; } else perState.set(needle, { from, found });
   return found;
 }
 
@@ -115,8 +115,14 @@ function topLevelIndexOf(state: StateInline, spans: Int32Array, needle: string, 
  * Amortised linear, like nextIndexOf.
  */
 export function nextOutsideCode(state: StateInline, needle: string, from: number): number {
+  const plain = nextIndexOf(state, needle, from);
+  // No backtick between here and the needle: no span can start before it, so none protects it (the usual case,
+  // which needs no spans at all).
+  if (plain < 0) return -1;
+  const tick = nextIndexOf(state, '`', from);
+  if (tick < 0 || tick > plain) return plain;
   const spans = codeSpansOf(state);
-  if (spans === null) return nextIndexOf(state, needle, from);
+  if (spans === null) return plain;
   const around = spanAt(spans, from);
   if (around >= 0 && spans[around] < from) {
     const found = nextIndexOf(state, needle, from);
