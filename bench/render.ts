@@ -31,11 +31,11 @@ function measure(engines: Record<string, (s: string) => unknown>, source: string
   let batch = 1;
   for (const name of names) {
     times[name] = [];
-    for (let i = 0; i < 3; i++) engines[name](source);
+    // Warm up for ≥ 300 ms of CPU (the JIT is still compiling after a few renders), then size the batch from it.
     const t0 = process.cpuUsage();
-    engines[name](source);
-    const one = cpuMs(t0);
-    batch = Math.max(batch, Math.ceil(20 / Math.max(one, 0.01)));
+    let renders = 0;
+    do { engines[name](source); renders++; } while (cpuMs(t0) < 300 || renders < 3);
+    batch = Math.max(batch, Math.ceil(20 / (cpuMs(t0) / renders)));
   }
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < names.length; k++) {
