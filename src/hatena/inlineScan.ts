@@ -22,19 +22,14 @@ export function nextIndexOf(state: StateInline, needle: string, from: number): n
 }
 
 /**
- * The code spans of state.src as flat [start, end) pairs in order, or null when it has no backtick. CommonMark's
- * rule, as markdown-it's backtick rule applies it: a run of N backticks (not escaped by a `\`) opens a span that
- * ends at the next run of exactly N; without one the run is literal. One pass: the runs of each length are
+ * The code spans of state.src from `from` on, as flat [start, end) pairs in order, or null when there is none.
+ * CommonMark's rule, as markdown-it's backtick rule applies it: a run of N backticks (not escaped by a `\`) opens a
+ * span that ends at the next run of exactly N; without one the run is literal. One pass: the runs of each length are
  * visited once, with a pointer that only moves forward.
  */
-const codeSpans = new WeakMap<StateInline, Int32Array | null>();
-
-function codeSpansOf(state: StateInline): Int32Array | null {
-  const cached = codeSpans.get(state);
-  if (cached !== undefined) return cached;
-  const src = state.src;
-  let first = src.indexOf('`');
-  if (first < 0) { codeSpans.set(state, null); return null; }
+function scanCodeSpans(src: string, from: number): Int32Array | null {
+  let first = src.indexOf('`', from);
+  if (first < 0) return null;
   const starts: number[] = [];
   const lengths: number[] = [];
   const byLength = new Map<number, number[]>();
@@ -49,7 +44,7 @@ function codeSpansOf(state: StateInline): Int32Array | null {
   }
   const next = new Map<number, number>(); // per length: index into byLength's list of the next closer candidate
   const spans: number[] = [];
-  let cursor = 0; // everything before it is inside a span already found
+  let cursor = from; // everything before it is inside a span already found (or before the scan)
   for (let r = 0; r < starts.length; r++) {
     let open = starts[r];
     let length = lengths[r];
@@ -69,9 +64,7 @@ function codeSpansOf(state: StateInline): Int32Array | null {
     cursor = starts[close] + length;
     r = close;
   }
-  const result = spans.length > 0 ? Int32Array.from(spans) : null;
-  codeSpans.set(state, result);
-  return result;
+  return spans.length > 0 ? Int32Array.from(spans) : null;
 }
 
 /** The index (into the flat pairs) of the code span holding position `at`, or -1. */
@@ -87,14 +80,36 @@ function spanAt(spans: Int32Array, at: number): number {
   return -1;
 }
 
-/** Last answer of topLevelIndexOf per needle, amortising like nextIndexOf's cache. */
-const topLevelCaches = new WeakMap<StateInline, Map<string, NextCache>>();
+/** The code spans of one inline state as seen from `from`, and the last answer per needle found with them. */
+interface CodeSpans { from: number; spans: Int32Array | null; found: Map<string, NextCache>; scanned: number }
+const codeSpans = new WeakMap<StateInline, CodeSpans>();
 
-/** The first `needle` at or after `from` that no code span holds. */
-function topLevelIndexOf(state: StateInline, spans: Int32Array, needle: string, from: number): number {
-  let perState = topLevelCaches.get(state);
-  if (!perState) { perState = new Map(); topLevelCaches.set(state, perState); }
-  const cached = perState.get(needle);
+/**
+ * The code spans as the parser sees them at `from`. They are scanned once from the start; but the parser may stand
+ * where that scan saw a span, because something else took the opening backticks (an HTML tag's attribute, a link
+ * destination). From there the pairing differs, so the spans are scanned again from `from`. Rescans stop after
+ * four lengths of the source in all (an input built to force one per note), and then a backtick protects nothing.
+ */
+function codeSpansAt(state: StateInline, from: number): CodeSpans | undefined {
+  let entry = codeSpans.get(state);
+  if (!entry) {
+    entry = { from: 0, spans: scanCodeSpans(state.src, 0), found: new Map(), scanned: 0 };
+    codeSpans.set(state, entry);
+  }
+  const around = entry.spans && from >= entry.from ? spanAt(entry.spans, from) : -1;
+  const stale = from < entry.from || (around >= 0 && entry.spans![around] < from);
+  if (!stale) return entry;
+  entry.scanned += state.src.length - from;
+  if (entry.scanned > 4 * state.src.length) return undefined;
+  entry.from = from;
+  entry.spans = scanCodeSpans(state.src, from);
+  entry.found.clear();
+  return entry;
+}
+
+/** The first `needle` at or after `from` that no code span holds, amortised like nextIndexOf. */
+function topLevelIndexOf(state: StateInline, entry: CodeSpans, spans: Int32Array, needle: string, from: number): number {
+  const cached = entry.found.get(needle);
   if (cached && cached.from <= from && (cached.found === -1 || cached.found >= from)) return cached.found;
   let at = from;
   let found: number;
@@ -105,14 +120,13 @@ function topLevelIndexOf(state: StateInline, spans: Int32Array, needle: string, 
     if (span < 0) break;
     at = spans[span + 1];
   }
-  if (cached) { cached.from = from; cached.found = found; } else perState.set(needle, { from, found });
+  if (cached) { cached.from = from; cached.found = found; } else entry.found.set(needle, { from, found });
   return found;
 }
 
 /**
- * Like nextIndexOf, but skipping code spans: `((例: \`f(g(x))\` を参照))` ends at the last `))`. A span that opens
- * before `from` (its backticks were taken by something else, such as an HTML tag's attribute) protects nothing.
- * Amortised linear, like nextIndexOf.
+ * Like nextIndexOf, but skipping code spans: `((例: \`f(g(x))\` を参照))` ends at the last `))`. Amortised
+ * linear, like nextIndexOf.
  */
 export function nextOutsideCode(state: StateInline, needle: string, from: number): number {
   const plain = nextIndexOf(state, needle, from);
@@ -121,15 +135,9 @@ export function nextOutsideCode(state: StateInline, needle: string, from: number
   if (plain < 0) return -1;
   const tick = nextIndexOf(state, '`', from);
   if (tick < 0 || tick > plain) return plain;
-  const spans = codeSpansOf(state);
-  if (spans === null) return plain;
-  const around = spanAt(spans, from);
-  if (around >= 0 && spans[around] < from) {
-    const found = nextIndexOf(state, needle, from);
-    if (found >= 0 && found < spans[around + 1]) return found;
-    return topLevelIndexOf(state, spans, needle, spans[around + 1]);
-  }
-  return topLevelIndexOf(state, spans, needle, from);
+  const entry = codeSpansAt(state, from);
+  if (!entry || entry.spans === null) return plain;
+  return topLevelIndexOf(state, entry, entry.spans, needle, from);
 }
 
 /**

@@ -216,6 +216,7 @@ describe('fuzz: linear time on pathological inputs (ratios within one run, not w
     'code spans hiding the end of ((': '((`))` ',
     'code spans hiding the ] of [google:': '[google:`]` ',
     'backtick runs of two lengths': '((`` ` ',
+    'attribute backticks before notes': '<b title="`">((a ` b)) ',
   };
 
   /**

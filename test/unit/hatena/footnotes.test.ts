@@ -83,9 +83,15 @@ describe('footnotes ((…))', () => {
     // An escaped backtick opens nothing, and a lone backtick is literal.
     const c = h(1, 'a \\`b');
     assert.equal(render('((a \\`b)) c`\n'), `<p>${ref(c, 1, 'a `b')} c\`</p>\n${list(note(c, 1, 'a `b'))}`);
-    // Backticks taken by an HTML tag's attribute before the note protect nothing inside it.
+    // A backtick taken by an HTML tag's attribute before the note pairs with nothing inside it.
     const d = h(1, 'a');
     assert.equal(render('<span title="`">((a)) b`\n'), `<p><span title="\`">${ref(d, 1, 'a')} b\`</p>\n${list(note(d, 1, 'a'))}`);
+    const e = h(1, 'a `b` c');
+    assert.equal(render('<span title="`">((a `b` c)) d`\n'),
+      `<p><span title="\`">${ref(e, 1, 'a b c')} d\`</p>\n${list(note(e, 1, 'a <code>b</code> c'))}`);
+    const f = h(1, 'a `))` b');
+    assert.equal(render('<span title="`">((a `))` b)) c\n'),
+      `<p><span title="\`">${ref(f, 1, 'a )) b')} c</p>\n${list(note(f, 1, 'a <code>))</code> b'))}`);
     // The escapes skip code spans too.
     assert.equal(render('a)((`))(`))(b\n'), '<p>a((<code>))(</code>))b</p>\n');
     assert.equal(render('a(((`)))`)))b\n'), '<p>a((<code>)))</code>))b</p>\n');

@@ -130,6 +130,8 @@ describe('Fotolife [f:id:USER:ID{ext}:kind(:option)*]', () => {
     assert.equal(render('<div><!-- [f:id:yasay:20170604220500j:plain] --></div>\n'), '<div><!-- [f:id:yasay:20170604220500j:plain] --></div>\n');
     assert.equal(render('<pre>[f:id:yasay:20170604220500j:plain]</pre>\n'), '<pre>[f:id:yasay:20170604220500j:plain]</pre>\n');
     assert.equal(render('<div>\n<!--\n[f:id:yasay:20170604220500j:plain]\n-->\n</div>\n'), '<div>\n<!--\n[f:id:yasay:20170604220500j:plain]\n-->\n</div>\n');
+    // A comment ends at -->, not at the first >.
+    assert.equal(render('<div><!-- a > b [f:id:yasay:20170604220500j:plain] --></div>\n'), '<div><!-- a > b [f:id:yasay:20170604220500j:plain] --></div>\n');
     // Never inside an attribute value, where the inserted markup would break out of the quotes.
     assert.equal(render('<div title="[f:id:yasay:20170604220500j:plain]" data-x=\'>[f:id:yasay:20170604220500j:plain]\'>x</div>\n'),
       '<div title="[f:id:yasay:20170604220500j:plain]" data-x=\'>[f:id:yasay:20170604220500j:plain]\'>x</div>\n');
