@@ -29,7 +29,7 @@ function readCss(path: string): string | undefined {
   }
 }
 
-/** Returns the process exit code: 0 ok, 1 unreadable input, 2 bad usage. */
+/** Returns the process exit code: 0 ok, 1 unreadable input, 2 bad usage, 3 the renderer failed (a bug). */
 export function runCli(argv: readonly string[], io: Io): number {
   const args = [...argv];
   if (args.includes('--help') || args.includes('-h')) { io.stdout(`${USAGE}\n`); return 0; }
@@ -62,6 +62,12 @@ export function runCli(argv: readonly string[], io: Io): number {
   // The body is for pasting into Hatena, so `<!-- more -->` stays a bare comment; the page is for reading, so the
   // cut shows as the preview's divider.
   const entry = createHatenaRenderer({ moreDivider: page }).render(source);
+  if (entry.error !== undefined) {
+    // render() shows a failure as an error block for the preview; here it is an error, not HTML to paste.
+    const where = file === '-' ? 'standard input' : file;
+    io.stderr(`error: cannot render ${where}: ${entry.error.replace(/\s+/g, ' ').trim()}\n`);
+    return 3;
+  }
   io.stdout(page ? renderPage(entry, readCss(io.cssPath)) : entry.html);
   return 0;
 }

@@ -6,6 +6,8 @@ export interface RenderedEntry {
   /** The entry body HTML, as Hatena would publish it. */
   html: string;
   frontMatter?: EntryFrontMatter;
+  /** Set when rendering failed (a renderer bug): `html` is then the visible error block, not the entry. */
+  error?: string;
 }
 
 /**

@@ -4,8 +4,10 @@ import { escapeHtml } from './html';
 import { VIM_FILETYPES } from './vimFiletypes';
 
 /**
- * Hatena's code blocks: ```go → `<pre class="code lang-go" data-lang="go" data-unlink>`; a name Vim does not know
- * → `<pre class="code shell" data-lang="shell" data-unlink>`; none → `<pre class="code" data-lang="" data-unlink>`.
+ * Hatena's code blocks: ```go → `<pre class="code lang-go" data-lang="go" data-unlink>`; none → `<pre class="code"
+ * data-lang="" data-unlink>`; a name Vim does not know is printed as written, without `lang-` (```js →
+ * `<pre class="code js" data-lang="js" data-unlink>`): the reference's `class="code shell"` is that case, `shell`
+ * being no Vim filetype, not a fallback name.
  * Hatena highlights server-side with Vim; when the host markdown-it has a highlighter (VS Code's preview) we use it.
  */
 export function codeFencePlugin(md: MarkdownIt): void {

@@ -1,6 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import { escapeHtml } from './html';
-import { insideLink, nextIndexOf } from './inlineScan';
+import { insideLink, nextOutsideCode } from './inlineScan';
 
 type Token = MarkdownIt.Token;
 type StateInline = MarkdownIt.StateInline;
@@ -10,7 +10,7 @@ export const FOOTNOTE_REPEAT_TOKEN = 'hatena_footnote_ref_repeat';
 export const FOOTNOTE_LIST_TOKEN = 'hatena_footnotes';
 
 export interface FootnoteRef {
-  /** The note's inline tokens (notation inside a note works). */
+  /** The note's inline tokens (notation inside a note works), parsed by the core rule once the body is parsed. */
   children: Token[];
   /** Source text of the note, for the id hash. */
   source: string;
@@ -29,8 +29,8 @@ export function fnv1a(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The notes of each parse (by its env object) in creation order, which is document order: the core rule
- *  numbers them without walking every token. */
+/** The notes of each parse (by its env object) in the order their first references were met: the core rule
+ *  parses and numbers them without walking every token. */
 const notesByEnv = new WeakMap<object, FootnoteRef[]>();
 
 /** Closing positions of the escapes `(((x)))` and `)((x))(`, where `))` is printed and 3 characters skipped. */
@@ -48,13 +48,13 @@ function footnoteOpen(state: StateInline, silent: boolean): boolean {
   if (src.charCodeAt(pos + 1) !== 0x28) return false;
   if (src.charCodeAt(pos + 2) === 0x28) {
     // `(((x)))` prints `((x))`: an escape, not a note.
-    const close = nextIndexOf(state, ')))', pos + 3);
+    const close = nextOutsideCode(state, ')))', pos + 3);
     if (close < 0 || close + 3 > state.posMax) return false;
     if (!silent) { state.pending += '(('; registerEscapeClose(state, close); }
     state.pos = pos + 3;
     return true;
   }
-  const close = nextIndexOf(state, '))', pos + 2);
+  const close = nextOutsideCode(state, '))', pos + 2);
   if (close < 0 || close + 2 > state.posMax || close === pos + 2 || insideLink(state)) return false;
   const source = src.slice(pos + 2, close);
   if (source.trim() === '') return false;
@@ -64,14 +64,14 @@ function footnoteOpen(state: StateInline, silent: boolean): boolean {
 }
 
 /**
- * Adds a note whose text is `source` (parsed as inline Markdown, notation included) and its inline reference at the
- * current position. Shared by `((…))` and Markdown's `[^label]`, so both number into one list.
+ * Adds a note whose text is `source` and its inline reference at the current position. Shared by `((…))` and
+ * Markdown's `[^label]`, so both number into one list. The text is parsed later (as inline Markdown, notation
+ * included) by the core rule, never from inside this parse: a note that refers to itself, two that refer to each
+ * other, or a chain of thousands of definitions would otherwise recurse without end or overflow the stack.
  */
 export function pushNote(state: StateInline, source: string, markup: string): FootnoteRef {
-  const children: Token[] = [];
-  state.md.inline.parse(source, state.md, state.env, children);
   const token = state.push(FOOTNOTE_REF_TOKEN, 'a', 0);
-  const ref: FootnoteRef = { children, source, number: 0, hash: '' };
+  const ref: FootnoteRef = { children: [], source, number: 0, hash: '' };
   token.meta = ref;
   token.content = markup;
   const key = state.env as object; // markdown-it requires an env object per parse
@@ -97,7 +97,7 @@ function footnoteCloseParen(state: StateInline, silent: boolean): boolean {
   }
   // `)((x))(` prints `((x))`.
   if (src.charCodeAt(pos + 1) !== 0x28 || src.charCodeAt(pos + 2) !== 0x28) return false;
-  const close = nextIndexOf(state, '))(', pos + 3);
+  const close = nextOutsideCode(state, '))(', pos + 3);
   if (close < 0 || close + 3 > state.posMax) return false;
   if (!silent) { state.pending += '(('; registerEscapeClose(state, close); }
   state.pos = pos + 3;
@@ -124,6 +124,42 @@ function titleText(html: string): string {
   return escapeHtml(text.replace(/\s+/g, ' ').trim());
 }
 
+/** True while a note is rendered for a title attribute: a reference inside it then shows only its mark `*N`
+ *  (all a title keeps of it), so a note that refers to itself renders its title once, not forever. */
+let renderingTitle = false;
+/** Each note's title, for the env of the render that made it: repeated references do not re-render the note. */
+const titles = new WeakMap<FootnoteRef, { env: unknown; title: string }>();
+
+function noteTitle(ref: FootnoteRef, options: MarkdownIt.Options, env: unknown, self: MarkdownIt.Renderer): string {
+  const cached = titles.get(ref);
+  if (cached && cached.env === env) return cached.title;
+  renderingTitle = true;
+  let title: string;
+  try {
+    title = titleText(self.renderInline(ref.children, options, env));
+  } finally {
+    renderingTitle = false;
+  }
+  titles.set(ref, { env, title });
+  return title;
+}
+
+/**
+ * What markdown-it's text_join rule does for the body, which never sees a note's tokens: entities and backslash
+ * escapes (`text_special`) become text, merged with the text around them. No renderer rule knows `text_special`;
+ * left alone, `((a &amp; b))` rendered as `a <> b`.
+ */
+function joinText(tokens: Token[]): void {
+  let last = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type === 'text_special') token.type = 'text';
+    if (token.type === 'text' && last > 0 && tokens[last - 1].type === 'text') tokens[last - 1].content += token.content;
+    else tokens[last++] = token;
+  }
+  tokens.length = last;
+}
+
 export function footnotesPlugin(md: MarkdownIt): void {
   md.inline.ruler.before('linkify', 'hatena_footnote', (state, silent) => {
     const code = state.src.charCodeAt(state.pos);
@@ -132,10 +168,18 @@ export function footnotesPlugin(md: MarkdownIt): void {
     return false;
   });
 
-  // Number the notes in document order and append the list, after every inline token exists.
+  // Parse, number and list the notes once the body's inline tokens exist. A note's text is parsed here, in a loop
+  // over the list that its own new notes join at the end: no recursion, however notes refer to each other. The order
+  // is the one a reader meets them in: every note of the body in body order, then the notes first met inside notes,
+  // after the note that holds them (as the list at the end of the post is read). A note that refers to itself, or
+  // back to an earlier note, gets a second reference to that note.
   md.core.ruler.after('inline', 'hatena_footnote_list', (state) => {
     const key = state.env as object; // markdown-it requires an env object per parse
     const notes = notesByEnv.get(key) ?? [];
+    for (let i = 0; i < notes.length; i++) {
+      state.md.inline.parse(notes[i].source, state.md, state.env, notes[i].children);
+      joinText(notes[i].children);
+    }
     notesByEnv.delete(key);
     const used = new Set<string>();
     notes.forEach((ref, i) => {
@@ -154,12 +198,13 @@ export function footnotesPlugin(md: MarkdownIt): void {
 
   md.renderer.rules[FOOTNOTE_REF_TOKEN] = (tokens, idx, options, env, self) => {
     const ref = tokens[idx].meta as FootnoteRef;
-    const title = titleText(self.renderInline(ref.children, options, env));
-    return `<a href="#f-${ref.hash}" id="fn-${ref.hash}" name="fn-${ref.hash}" title="${title}">*${ref.number}</a>`;
+    if (renderingTitle) return `*${ref.number}`;
+    return `<a href="#f-${ref.hash}" id="fn-${ref.hash}" name="fn-${ref.hash}" title="${noteTitle(ref, options, env, self)}">*${ref.number}</a>`;
   };
   md.renderer.rules[FOOTNOTE_REPEAT_TOKEN] = (tokens, idx, options, env, self) => {
     const ref = tokens[idx].meta as FootnoteRef;
-    return `<a href="#f-${ref.hash}" title="${titleText(self.renderInline(ref.children, options, env))}">*${ref.number}</a>`;
+    if (renderingTitle) return `*${ref.number}`;
+    return `<a href="#f-${ref.hash}" title="${noteTitle(ref, options, env, self)}">*${ref.number}</a>`;
   };
   md.renderer.rules[FOOTNOTE_LIST_TOKEN] = (tokens, idx, options, env, self) => {
     const notes = tokens[idx].meta as FootnoteRef[];

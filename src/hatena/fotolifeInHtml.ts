@@ -1,30 +1,30 @@
-import type MarkdownIt from 'markdown-it';
 import { parseFotolife, renderFotolife } from './fotolife';
 
-/** Raw-text elements whose content is never notation. */
-const RAW_BLOCK = /^\s*<(?:pre|script|style|textarea|code)\b/i;
+/** Elements whose content is never notation, up to their end tag: code, and the raw-text elements. */
+const RAW_ELEMENTS = new Set(['pre', 'code', 'script', 'style', 'textarea']);
 
 /**
  * Hatena's editor writes captioned images as one line of HTML around the notation —
  * `<figure class="figure-image figure-image-fotolife" title="CAP">[f:id:…:plain]<figcaption>CAP</figcaption></figure>` —
- * and Hatena expands the notation there too. markdown-it keeps html_block content raw, so expand Fotolife notation
- * in it here: in text only, never inside a tag's attributes, an HTML comment or a raw-text element.
+ * and Hatena expands the notation there too. markdown-it keeps html_block content raw, so the plugin's pass over the
+ * block tokens expands Fotolife notation in it with this: in text only, never inside a tag's attributes, an HTML comment, CDATA, or a `<pre>`, `<code>`,
+ * `<script>`, `<style>` or `<textarea>` element (anywhere in the block, up to its end tag or the end of the block).
+ *
+ * One pass from left to right: the next `<` and the next `[f:id:` are each searched for again only once the scan
+ * has passed them, so the block costs linear time whatever it holds.
  */
 export function expandFotolifeInHtml(html: string): string {
-  if (!html.includes('[f:id:') || RAW_BLOCK.test(html)) return html;
+  let next = html.indexOf('[f:id:');
+  if (next < 0) return html;
   let out = '';
   let copied = 0;
   let pos = 0;
-  let next = html.indexOf('[f:id:');
+  let lt = html.indexOf('<');
   while (next >= 0) {
-    const lt = html.indexOf('<', pos);
+    if (lt >= 0 && lt < pos) lt = html.indexOf('<', pos);
     if (lt >= 0 && lt < next) {
-      // Skip a comment or a whole tag (attribute values included): notation there is not expanded.
-      const c = html.charCodeAt(lt + 1);
-      if (html.startsWith('<!--', lt)) pos = endOf(html, '-->', lt + 4);
-      else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a || c === 0x2f || c === 0x21 || c === 0x3f) pos = tagEnd(html, lt + 1);
-      else pos = lt + 1;
-      if (pos > next) next = html.indexOf('[f:id:', pos);
+      pos = skipMarkup(html, lt);
+      if (next < pos) next = html.indexOf('[f:id:', pos);
       continue;
     }
     const parsed = parseFotolife(html.slice(next, next + 512));
@@ -39,12 +39,41 @@ export function expandFotolifeInHtml(html: string): string {
   return out + html.slice(copied);
 }
 
+/** Index after the markup that starts with the `<` at `lt`: a comment, CDATA, a tag (and a raw element's content
+ *  with its end tag), or just that `<` when it opens nothing. */
+function skipMarkup(html: string, lt: number): number {
+  if (html.startsWith('<!--', lt)) return endOf(html, '-->', lt + 4);
+  if (html.startsWith('<![CDATA[', lt)) return endOf(html, ']]>', lt + 9);
+  const c = html.charCodeAt(lt + 1);
+  if (c === 0x2f || c === 0x21 || c === 0x3f) return tagEnd(html, lt + 1); // </x>, <!DOCTYPE>, <?x?>
+  if (!isAsciiLetter(c)) return lt + 1;
+  let nameEnd = lt + 2;
+  while (nameEnd < html.length && isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
+  const end = tagEnd(html, nameEnd);
+  const name = html.slice(lt + 1, nameEnd).toLowerCase();
+  // `<code/>` opens one too: browsers ignore the slash on elements that are not void.
+  if (!RAW_ELEMENTS.has(name)) return end;
+  // Up to the end tag, matched case-insensitively (`</PRE >`); without one, to the end of the block.
+  const close = new RegExp(`</${name}[\\s/>]`, 'gi');
+  close.lastIndex = end;
+  const m = close.exec(html);
+  return m ? tagEnd(html, m.index + 2) : html.length;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+}
+
+function isNameChar(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
+}
+
 function endOf(html: string, needle: string, from: number): number {
   const at = html.indexOf(needle, from);
   return at < 0 ? html.length : at + needle.length;
 }
 
-/** Index after the `>` closing the tag whose name starts at `from`, stepping over quoted attribute values. */
+/** Index after the `>` closing the tag whose name ends at `from`, stepping over quoted attribute values. */
 function tagEnd(html: string, from: number): number {
   for (let i = from; i < html.length; i++) {
     const c = html[i];
@@ -56,12 +85,4 @@ function tagEnd(html: string, from: number): number {
     }
   }
   return html.length;
-}
-
-export function fotolifeInHtmlPlugin(md: MarkdownIt): void {
-  md.core.ruler.after('block', 'hatena_fotolife_in_html', (state) => {
-    for (const token of state.tokens) {
-      if (token.type === 'html_block') token.content = expandFotolifeInHtml(token.content);
-    }
-  });
 }

@@ -1,5 +1,4 @@
 import type MarkdownIt from 'markdown-it';
-import { TOC_TOKEN } from './toc';
 
 type Token = MarkdownIt.Token;
 
@@ -13,50 +12,82 @@ export function hatenaHeadingId(text: string): string {
   return text.trim().replace(/\s+/g, '-').replace(/[!-,./:-@[-^`{-~]/g, '');
 }
 
-/** Plain text of a heading's inline tokens, as a reader sees it (notation shows its visible text). */
-export function inlineText(children: Token[] | null): string {
+/**
+ * Plain text of a heading's inline tokens, as a reader sees it: entities and backslash escapes decoded (markdown-it
+ * keeps those as `text_special` until its text_join rule, which runs after ours), notation as its visible text,
+ * footnote marks and images left out. `md` gives a bare `[URL:title]` link the text its renderer shows.
+ */
+export function inlineText(children: Token[] | null, md?: MarkdownIt): string {
   let text = '';
   for (const child of children ?? []) {
-    if (child.type === 'text' || child.type === 'code_inline') text += child.content;
-    else if (child.type === 'softbreak' || child.type === 'hardbreak') text += ' ';
-    else if (child.type === 'hatena_keyword_link' || child.type === 'hatena_id' || child.type === 'hatena_tex') text += (child.meta as { text?: string }).text ?? child.content;
-    else if (child.type === 'hatena_link') text += linkText(child.meta as { notation: { url: string; title?: string } });
-    else if (child.children) text += inlineText(child.children);
+    switch (child.type) {
+      case 'text': case 'text_special': case 'code_inline':
+        text += child.content;
+        break;
+      case 'softbreak': case 'hardbreak':
+        text += ' ';
+        break;
+      case 'hatena_keyword_link':
+        text += (child.meta as { text: string }).text;
+        break;
+      case 'hatena_id': {
+        // `id:USER:detail` shows `id:USER` after its icon; `:image` shows only the icon.
+        const { user, variant } = child.meta as { user: string; variant: string };
+        if (variant !== 'image') text += `id:${user}`;
+        break;
+      }
+      case 'hatena_tex':
+        text += `[tex:${(child.meta as { tex: string }).tex}]`;
+        break;
+      case 'hatena_link':
+        text += linkText(child.meta as { notation: { url: string; title?: string } }, md);
+        break;
+      default:
+        if (child.children) text += inlineText(child.children, md);
+    }
   }
   return text;
 }
 
-/** What a `[URL:title(=TEXT)]` shows: TEXT, or the URL while the page title is unknown. */
-function linkText({ notation }: { notation: { url: string; title?: string } }): string {
-  return notation.title ? notation.title : notation.url;
+/** What a `[URL:title(=TEXT)]` shows: TEXT, or the URL while the page title is unknown (as the link renders it). */
+function linkText({ notation }: { notation: { url: string; title?: string } }, md: MarkdownIt | undefined): string {
+  if (notation.title) return notation.title;
+  return md ? md.normalizeLinkText(notation.url) : notation.url;
 }
 
 /**
- * Gives every heading its Hatena id and hands the list to each `[:contents]` token. [U] Hatena's suffix for
- * repeated headings is unknown; like GitHub we append -1, -2, … and skip any id already taken.
+ * Gives every heading its Hatena id and hands the list to each `[:contents]` token, fed one token at a time by the
+ * plugin's single pass over the block tokens. [U] Hatena's suffix for repeated headings is unknown; like GitHub we
+ * append -1, -2, … and skip any id already taken.
  */
-export function headingIdsPlugin(md: MarkdownIt): void {
-  md.core.ruler.after('inline', 'hatena_heading_ids', (state) => {
-    const headings: TocHeading[] = [];
-    const used = new Set<string>();
-    const nextSuffix = new Map<string, number>();
-    const tocs: Token[] = [];
-    const tokens = state.tokens;
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i];
-      if (token.type === TOC_TOKEN) { tocs.push(token); continue; }
-      if (token.type !== 'heading_open') continue;
-      const text = inlineText(tokens[i + 1]?.children ?? null).trim();
-      const base = hatenaHeadingId(text) || 'section';
-      // Suffixes continue from the last one tried for this base, so a thousand equal headings stay linear.
-      let id = base;
-      let n = nextSuffix.get(base) ?? 1;
-      while (used.has(id)) id = `${base}-${n++}`;
-      nextSuffix.set(base, n);
-      used.add(id);
-      token.attrSet('id', id);
-      headings.push({ level: Number(token.tag.slice(1)), id, text });
-    }
-    for (const toc of tocs) toc.meta = headings;
-  });
+export class HeadingIds {
+  private readonly headings: TocHeading[] = [];
+  private readonly used = new Set<string>();
+  private readonly nextSuffix = new Map<string, number>();
+  private readonly tocs: Token[] = [];
+
+  constructor(private readonly md: MarkdownIt) {}
+
+  /** A heading_open token and the inline token after it. */
+  heading(open: Token, inline: Token | undefined): void {
+    const text = inlineText(inline?.children ?? null, this.md).trim();
+    const base = hatenaHeadingId(text) || 'section';
+    // Suffixes continue from the last one tried for this base, so a thousand equal headings stay linear.
+    let id = base;
+    let n = this.nextSuffix.get(base) ?? 1;
+    while (this.used.has(id)) id = `${base}-${n++}`;
+    this.nextSuffix.set(base, n);
+    this.used.add(id);
+    open.attrSet('id', id);
+    this.headings.push({ level: Number(open.tag.slice(1)), id, text });
+  }
+
+  toc(token: Token): void {
+    this.tocs.push(token);
+  }
+
+  /** After the last token: every `[:contents]` lists every heading, those after it included. */
+  finish(): void {
+    for (const toc of this.tocs) toc.meta = this.headings;
+  }
 }

@@ -17,16 +17,135 @@ export function nextIndexOf(state: StateInline, needle: string, from: number): n
   const cached = perState.get(needle);
   if (cached && cached.from <= from && (cached.found === -1 || cached.found >= from)) return cached.found;
   const found = state.src.indexOf(needle, from);
-  perState.set(needle, { from, found });
+  if (cached) { cached.from = from; cached.found = found; } else perState.set(needle, { from, found });
   return found;
 }
 
 /**
+ * The code spans of state.src from `from` on, as flat [start, end) pairs in order, or null when there is none.
+ * CommonMark's rule, as markdown-it's backtick rule applies it: a run of N backticks (not escaped by a `\`) opens a
+ * span that ends at the next run of exactly N; without one the run is literal. One pass: the runs of each length are
+ * visited once, with a pointer that only moves forward.
+ */
+function scanCodeSpans(src: string, from: number): Int32Array | null {
+  let first = src.indexOf('`', from);
+  if (first < 0) return null;
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  const byLength = new Map<number, number[]>();
+  while (first >= 0) {
+    let end = first + 1;
+    while (src.charCodeAt(end) === 0x60) end++;
+    const runs = byLength.get(end - first);
+    if (runs) runs.push(starts.length); else byLength.set(end - first, [starts.length]);
+    starts.push(first);
+    lengths.push(end - first);
+    first = src.indexOf('`', end);
+  }
+  const next = new Map<number, number>(); // per length: index into byLength's list of the next closer candidate
+  const spans: number[] = [];
+  let cursor = from; // everything before it is inside a span already found (or before the scan)
+  for (let r = 0; r < starts.length; r++) {
+    let open = starts[r];
+    let length = lengths[r];
+    if (open < cursor) continue;
+    // An odd number of backslashes right before the run (and after the last span) escapes its first backtick.
+    let slashes = 0;
+    while (open - slashes - 1 >= cursor && src.charCodeAt(open - slashes - 1) === 0x5c) slashes++;
+    if (slashes % 2 === 1) { open++; length--; }
+    if (length === 0) continue;
+    const runs = byLength.get(length);
+    let k = next.get(length) ?? 0;
+    while (runs && k < runs.length && starts[runs[k]] < open + length) k++;
+    next.set(length, k);
+    if (!runs || k === runs.length) { cursor = open + length; continue; }
+    const close = runs[k];
+    spans.push(open, starts[close] + length);
+    cursor = starts[close] + length;
+    r = close;
+  }
+  return spans.length > 0 ? Int32Array.from(spans) : null;
+}
+
+/** The index (into the flat pairs) of the code span holding position `at`, or -1. */
+function spanAt(spans: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = spans.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[2 * mid + 1] <= at) lo = mid + 1;
+    else if (spans[2 * mid] > at) hi = mid - 1;
+    else return 2 * mid;
+  }
+  return -1;
+}
+
+/** The code spans of one inline state as seen from `from`, and the last answer per needle found with them. */
+interface CodeSpans { from: number; spans: Int32Array | null; found: Map<string, NextCache>; scanned: number }
+const codeSpans = new WeakMap<StateInline, CodeSpans>();
+
+/**
+ * The code spans as the parser sees them at `from`. They are scanned once from the start; but the parser may stand
+ * where that scan saw a span, because something else took the opening backticks (an HTML tag's attribute, a link
+ * destination). From there the pairing differs, so the spans are scanned again from `from`. Rescans stop after
+ * four lengths of the source in all (an input built to force one per note), and then a backtick protects nothing.
+ */
+function codeSpansAt(state: StateInline, from: number): CodeSpans | undefined {
+  let entry = codeSpans.get(state);
+  if (!entry) {
+    entry = { from: 0, spans: scanCodeSpans(state.src, 0), found: new Map(), scanned: 0 };
+    codeSpans.set(state, entry);
+  }
+  const around = entry.spans && from >= entry.from ? spanAt(entry.spans, from) : -1;
+  const stale = from < entry.from || (around >= 0 && entry.spans![around] < from);
+  if (!stale) return entry;
+  entry.scanned += state.src.length - from;
+  if (entry.scanned > 4 * state.src.length) return undefined;
+  entry.from = from;
+  entry.spans = scanCodeSpans(state.src, from);
+  entry.found.clear();
+  return entry;
+}
+
+/** The first `needle` at or after `from` that no code span holds, amortised like nextIndexOf. */
+function topLevelIndexOf(state: StateInline, entry: CodeSpans, spans: Int32Array, needle: string, from: number): number {
+  const cached = entry.found.get(needle);
+  if (cached && cached.from <= from && (cached.found === -1 || cached.found >= from)) return cached.found;
+  let at = from;
+  let found: number;
+  for (;;) {
+    found = nextIndexOf(state, needle, at);
+    if (found < 0) break;
+    const span = spanAt(spans, found);
+    if (span < 0) break;
+    at = spans[span + 1];
+  }
+  if (cached) { cached.from = from; cached.found = found; } else entry.found.set(needle, { from, found });
+  return found;
+}
+
+/**
+ * Like nextIndexOf, but skipping code spans: `((例: \`f(g(x))\` を参照))` ends at the last `))`. Amortised
+ * linear, like nextIndexOf.
+ */
+export function nextOutsideCode(state: StateInline, needle: string, from: number): number {
+  const plain = nextIndexOf(state, needle, from);
+  // No backtick between here and the needle: no span can start before it, so none protects it (the usual case,
+  // which needs no spans at all).
+  if (plain < 0) return -1;
+  const tick = nextIndexOf(state, '`', from);
+  if (tick < 0 || tick > plain) return plain;
+  const entry = codeSpansAt(state, from);
+  if (!entry || entry.spans === null) return plain;
+  return topLevelIndexOf(state, entry, entry.spans, needle, from);
+}
+
+/**
  * For a bracket notation opening at `pos` (a `[`): the index of the `]` that closes it on the same line and before
- * posMax, or -1.
+ * posMax, or -1. A `]` inside a code span does not close it (`[google:a \`x]\` y]`).
  */
 export function closingBracket(state: StateInline, pos: number): number {
-  const close = nextIndexOf(state, ']', pos + 1);
+  const close = nextOutsideCode(state, ']', pos + 1);
   if (close < 0 || close >= state.posMax) return -1;
   const newline = nextIndexOf(state, '\n', pos + 1);
   return newline >= 0 && newline < close ? -1 : close;

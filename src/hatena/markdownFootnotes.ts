@@ -61,8 +61,9 @@ export function markdownFootnotesPlugin(md: MarkdownIt): void {
     return true;
   });
 
-  // Definitions belong to one parse; drop them once every reference has been made.
-  md.core.ruler.after('inline', 'hatena_footnote_definitions_done', (state) => {
+  // Definitions belong to one parse; drop them once every reference has been made, those inside notes included
+  // (the footnote rule parses the notes' text after the body).
+  md.core.ruler.after('hatena_footnote_list', 'hatena_footnote_definitions_done', (state) => {
     definitionsByEnv.delete(state.env as object);
   });
 }

@@ -1,21 +1,21 @@
 import type MarkdownIt from 'markdown-it';
-import { blockNotationParagraphsPlugin } from './blockNotationParagraphs';
+import { blockNotationParagraph } from './blockNotationParagraphs';
 import { codeFencePlugin } from './codeFence';
 import { footnotesPlugin } from './footnotes';
 import { fotolifePlugin } from './fotolife';
-import { fotolifeInHtmlPlugin } from './fotolifeInHtml';
+import { expandFotolifeInHtml } from './fotolifeInHtml';
 import { frontMatterPlugin } from './frontMatter';
 import { hatenaIdPlugin } from './hatenaIdRule';
-import { headingIdsPlugin } from './headingIds';
+import { HeadingIds } from './headingIds';
 import { ASIN_DETAIL_TOKEN, keywordLinksPlugin } from './keywordLinks';
 import { EMBED_TOKEN, linksPlugin } from './links';
 import { markdownFootnotesPlugin } from './markdownFootnotes';
 import { moreDividerPlugin } from './moreDivider';
 import { resolveOptions, type HatenaRendererOptions } from './options';
-import { sourceLinesPlugin } from './sourceLines';
+import { sourceLinesPlugin, stampSourceLine } from './sourceLines';
 import { texPlugin } from './tex';
 import { hatenaTextPlugin } from './textRule';
-import { tocPlugin } from './toc';
+import { TOC_TOKEN, tocPlugin } from './toc';
 
 const applied = new WeakSet<MarkdownIt>();
 
@@ -32,7 +32,6 @@ export function hatenaPlugin(md: MarkdownIt, options?: HatenaRendererOptions): v
   frontMatterPlugin(md);
   // Inline notation: each rule checks its own first characters, so their order only matters for speed.
   fotolifePlugin(md);
-  fotolifeInHtmlPlugin(md);
   texPlugin(md);
   keywordLinksPlugin(md);
   linksPlugin(md, resolved.embeds);
@@ -41,9 +40,31 @@ export function hatenaPlugin(md: MarkdownIt, options?: HatenaRendererOptions): v
   markdownFootnotesPlugin(md);
   // Blocks.
   tocPlugin(md);
-  headingIdsPlugin(md);
   moreDividerPlugin(md, resolved.moreDivider);
   codeFencePlugin(md);
-  blockNotationParagraphsPlugin(md, new Set(resolved.embeds === 'card' ? [EMBED_TOKEN, ASIN_DETAIL_TOKEN] : [ASIN_DETAIL_TOKEN]));
   if (resolved.sourceLines) sourceLinesPlugin(md);
+  blockPass(md, new Set(resolved.embeds === 'card' ? [EMBED_TOKEN, ASIN_DETAIL_TOKEN] : [ASIN_DETAIL_TOKEN]), resolved.sourceLines);
+}
+
+/**
+ * Everything that looks at the block tokens, in one walk once the inline tokens exist: Fotolife in HTML blocks,
+ * paragraphs of block notation, heading ids and the TOC, source-line stamps. On a 1 MB entry the token array no
+ * longer fits in the CPU cache, and each separate walk over it cost 3–6 % of the render.
+ */
+function blockPass(md: MarkdownIt, blockTokenTypes: ReadonlySet<string>, sourceLines: boolean): void {
+  md.core.ruler.after('inline', 'hatena_blocks', (state) => {
+    const tokens = state.tokens;
+    const headings = new HeadingIds(md);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      switch (token.type) {
+        case 'html_block': token.content = expandFotolifeInHtml(token.content); break;
+        case 'paragraph_open': blockNotationParagraph(tokens, i, blockTokenTypes); break;
+        case 'heading_open': headings.heading(token, tokens[i + 1]); break;
+        case TOC_TOKEN: headings.toc(token); break;
+      }
+      if (sourceLines) stampSourceLine(token);
+    }
+    headings.finish();
+  });
 }

@@ -7,7 +7,8 @@ import { hatenaPlugin } from './plugin';
 
 export interface HatenaRenderer {
   readonly md: MarkdownIt;
-  /** Renders a whole entry (front matter + body). Never throws: a failure renders as a visible error block. */
+  /** Renders a whole entry (front matter + body). Never throws: a failure renders as a visible error block and sets
+   *  `error`. */
   render(source: string): RenderedEntry;
 }
 
@@ -28,7 +29,10 @@ export function createHatenaRenderer(options?: HatenaRendererOptions): HatenaRen
       } catch (error) {
         // A renderer bug must not take the preview down; show it where the writer looks.
         const message = error instanceof Error ? error.message : String(error);
-        return { html: `<pre class="hatena-render-error">${escapeHtml(`Hatena Writer could not render this document: ${message}`)}</pre>\n` };
+        return {
+          html: `<pre class="hatena-render-error">${escapeHtml(`Hatena Writer could not render this document: ${message}`)}</pre>\n`,
+          error: message,
+        };
       }
     },
   };

@@ -1,19 +1,19 @@
 import type MarkdownIt from 'markdown-it';
 
 /**
- * Stamps every block-level opening token with `data-line="{map[0]}"` and class `code-line`, as VS Code's own
- * preview does, so a preview can map scroll positions to source lines. html_block ignores attrs, so (like VS Code)
- * an empty marker div goes in front of it.
+ * Stamps a block-level opening token with `data-line="{map[0]}"` and class `code-line`, as VS Code's own preview
+ * does, so a preview can map scroll positions to source lines. Called for every token by the plugin's single pass
+ * over the block tokens (when the sourceLines option is on).
  */
+export function stampSourceLine(token: MarkdownIt.Token): void {
+  if (token.map && token.block && token.nesting !== -1 && token.type !== 'inline') {
+    token.attrJoin('class', 'code-line');
+    token.attrSet('data-line', String(token.map[0]));
+  }
+}
+
+/** html_block ignores attrs, so (like VS Code) an empty marker div goes in front of it. */
 export function sourceLinesPlugin(md: MarkdownIt): void {
-  md.core.ruler.push('hatena_source_lines', (state) => {
-    for (const token of state.tokens) {
-      if (token.map && token.block && token.nesting !== -1 && token.type !== 'inline') {
-        token.attrJoin('class', 'code-line');
-        token.attrSet('data-line', String(token.map[0]));
-      }
-    }
-  });
   const htmlBlock = md.renderer.rules.html_block;
   md.renderer.rules.html_block = (tokens, idx, options, env, self) => {
     const line = tokens[idx].attrGet('data-line');

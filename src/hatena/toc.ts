@@ -25,16 +25,23 @@ export function tocPlugin(md: MarkdownIt): void {
     renderToc(tokens[idx].meta as TocHeading[], blockAttrs(tokens[idx], 'table-of-contents'));
 }
 
-/** `ul.table-of-contents`, nested by heading level (a skipped level nests only one step). */
+/**
+ * `ul.table-of-contents`, nested by heading level. A skipped level nests only one step, and a heading between two
+ * levels already open (`###` after `##` › `####`) joins the deeper list as a sibling rather than opening a second
+ * `<ul>` beside it: one list per parent, as Hatena nests.
+ */
 export function renderToc(headings: readonly TocHeading[], attributes = ' class="table-of-contents"'): string {
   if (headings.length === 0) return `<ul${attributes}></ul>\n`;
   const link = (h: TocHeading) => `<a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a>`;
   let html = `<ul${attributes}><li>${link(headings[0])}`;
+  // The level of the latest item of each open list, outermost first.
   const stack = [headings[0].level];
-  for (const h of headings.slice(1)) {
-    while (stack.length > 1 && h.level < stack[stack.length - 1]) { html += '</li></ul>'; stack.pop(); }
+  for (let i = 1; i < headings.length; i++) {
+    const h = headings[i];
+    // Close the lists whose parent item is not above this heading.
+    while (stack.length > 1 && h.level <= stack[stack.length - 2]) { html += '</li></ul>'; stack.pop(); }
     if (h.level > stack[stack.length - 1]) { html += `<ul><li>${link(h)}`; stack.push(h.level); continue; }
-    if (stack.length === 1) stack[0] = h.level;
+    stack[stack.length - 1] = h.level;
     html += `</li><li>${link(h)}`;
   }
   html += '</li>';

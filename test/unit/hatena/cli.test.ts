@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { runCli } from '../../../src/cli';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -71,6 +72,33 @@ describe('CLI: node dist/cli.js render', function () {
       assert.match(u.stderr, /^error: .*usage: node dist\/cli\.js render \[--page\] FILE\|-/);
     }
     assert.equal(cli([]).status, 2);
+  });
+
+  it('a note that refers to itself renders (it once overflowed the stack and still exited 0)', () => {
+    const r = cli(['render', '-'], 'x[^a]\n\n[^a]: see [^a]\n');
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /^<p>x<a href="#f-([0-9a-f]{8})" id="fn-\1" name="fn-\1" title="see \*1">\*1<\/a><\/p>\n<div class="footnote">\n/);
+    assert.match(r.stdout, /<span class="footnote-text">see <a href="#f-[0-9a-f]{8}" title="see \*1">\*1<\/a><\/span>/);
+  });
+
+  it('runCli: a renderer failure exits 3 with one line on stderr and no HTML', () => {
+    const parse = MarkdownIt.prototype.parse;
+    MarkdownIt.prototype.parse = () => { throw new RangeError('Maximum call stack size exceeded'); };
+    try {
+      for (const [args, where] of [[['render', 'a.md'], 'a.md'], [['render', '--page', '-'], 'standard input']] as const) {
+        let out = '';
+        let err = '';
+        const code = runCli(args, {
+          stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, readInput: () => 'x\n', cssPath: 'missing.css',
+        });
+        assert.equal(code, 3);
+        assert.equal(out, '');
+        assert.equal(err, `error: cannot render ${where}: Maximum call stack size exceeded\n`);
+      }
+    } finally {
+      MarkdownIt.prototype.parse = parse;
+    }
   });
 
   it('runCli: the page works without the CSS file', () => {

@@ -7,6 +7,15 @@ function refs(html: string): string[] {
   return [...html.matchAll(/<a href="#f-([0-9a-f]{8})" id="fn-\1" name="fn-\1" title="[^"]*">\*\d+<\/a>/g)].map((m) => m[1]);
 }
 
+/** Expected markup: the inline reference, a second reference, one note of the list, and the list. */
+const h = (n: number, source: string) => fnv1a(`${n}:${source}`);
+const ref = (hash: string, n: number, title: string) => `<a href="#f-${hash}" id="fn-${hash}" name="fn-${hash}" title="${title}">*${n}</a>`;
+const again = (hash: string, n: number, title: string) => `<a href="#f-${hash}" title="${title}">*${n}</a>`;
+const note = (hash: string, n: number, html: string) =>
+  `<p class="footnote"><a href="#fn-${hash}" id="f-${hash}" name="f-${hash}" class="footnote-number">*${n}</a>` +
+  `<span class="footnote-delimiter">:</span><span class="footnote-text">${html}</span></p>\n`;
+const list = (...notes: string[]) => `<div class="footnote">\n${notes.join('')}</div>\n`;
+
 describe('footnotes ((…))', () => {
   it('renders Hatena\'s inline ref and the end-of-post div.footnote', () => {
     const html = render('本文((脚注です))。\n');
@@ -57,6 +66,37 @@ describe('footnotes ((…))', () => {
     }
   });
 
+  it('entities and backslash escapes in a note are the characters they stand for', () => {
+    const a = h(1, 'a &amp; b \\# c');
+    assert.equal(render('x((a &amp; b \\# c))\n'), `<p>x${ref(a, 1, 'a &amp; b # c')}</p>\n${list(note(a, 1, 'a &amp; b # c'))}`);
+  });
+
+  it('a code span protects the note\'s end: `))` inside backticks does not close it', () => {
+    const a = h(1, '例: `f(g(x))` を参照');
+    assert.equal(render('本文((例: `f(g(x))` を参照))です\n'),
+      `<p>本文${ref(a, 1, '例: f(g(x)) を参照')}です</p>\n${list(note(a, 1, '例: <code>f(g(x))</code> を参照'))}`);
+    // A run of N backticks closes only at a run of exactly N.
+    const b = h(1, '``a ` b)) c``');
+    assert.equal(render('((``a ` b)) c``)) d\n'), `<p>${ref(b, 1, 'a ` b)) c')} d</p>\n${list(note(b, 1, '<code>a ` b)) c</code>'))}`);
+    // The code span that starts inside the note and ends after its `))` wins, as in CommonMark: no note.
+    assert.equal(render('((a `b)) c`\n'), '<p>((a <code>b)) c</code></p>\n');
+    // An escaped backtick opens nothing, and a lone backtick is literal.
+    const c = h(1, 'a \\`b');
+    assert.equal(render('((a \\`b)) c`\n'), `<p>${ref(c, 1, 'a `b')} c\`</p>\n${list(note(c, 1, 'a `b'))}`);
+    // A backtick taken by an HTML tag's attribute before the note pairs with nothing inside it.
+    const d = h(1, 'a');
+    assert.equal(render('<span title="`">((a)) b`\n'), `<p><span title="\`">${ref(d, 1, 'a')} b\`</p>\n${list(note(d, 1, 'a'))}`);
+    const e = h(1, 'a `b` c');
+    assert.equal(render('<span title="`">((a `b` c)) d`\n'),
+      `<p><span title="\`">${ref(e, 1, 'a b c')} d\`</p>\n${list(note(e, 1, 'a <code>b</code> c'))}`);
+    const f = h(1, 'a `))` b');
+    assert.equal(render('<span title="`">((a `))` b)) c\n'),
+      `<p><span title="\`">${ref(f, 1, 'a )) b')} c</p>\n${list(note(f, 1, 'a <code>))</code> b'))}`);
+    // The escapes skip code spans too.
+    assert.equal(render('a)((`))(`))(b\n'), '<p>a((<code>))(</code>))b</p>\n');
+    assert.equal(render('a(((`)))`)))b\n'), '<p>a((<code>)))</code>))b</p>\n');
+  });
+
   it('one paragraph full of unclosed (( stays text', () => {
     assert.equal(render(`${'(('.repeat(5)}x\n`), `<p>${'(('.repeat(5)}x</p>\n`);
   });
@@ -87,6 +127,47 @@ describe('Markdown footnotes [^label] (also accepted by Hatena\'s Markdown mode)
     assert.match(html, new RegExp(`y<a href="#f-${h}" title="注">\\*1</a>`));
     assert.equal((html.match(/id="fn-/g) ?? []).length, 1);
     assert.equal((html.match(/class="footnote-number"/g) ?? []).length, 1);
+  });
+
+  it('a definition that refers to itself links its inner reference to the same note', () => {
+    const a = h(1, 'see [^a]');
+    assert.equal(render('x[^a]\n\n[^a]: see [^a]\n'),
+      `<p>x${ref(a, 1, 'see *1')}</p>\n${list(note(a, 1, `see ${again(a, 1, 'see *1')}`))}`);
+  });
+
+  it('two definitions that refer to each other: each inner reference links to the other note', () => {
+    const a = h(1, '[^b]'), b = h(2, '[^a]');
+    assert.equal(render('x[^a]\n\n[^a]: [^b]\n[^b]: [^a]\n'),
+      `<p>x${ref(a, 1, '*2')}</p>\n${list(note(a, 1, ref(b, 2, '*1')), note(b, 2, again(a, 1, '*2')))}`);
+  });
+
+  it('a chain of 2000 definitions renders every note, in order, without recursion', () => {
+    let source = 'x[^0]\n\n';
+    for (let i = 0; i < 2000; i++) source += `[^${i}]: 注${i}[^${i + 1}]\n`;
+    const html = render(source);
+    assert.doesNotMatch(html, /hatena-render-error/);
+    const numbers = [...html.matchAll(/class="footnote-number">\*(\d+)<\/a><span class="footnote-delimiter">:<\/span><span class="footnote-text">注(\d+)/g)];
+    assert.deepEqual(numbers.map((m) => [Number(m[1]), Number(m[2])]), Array.from({ length: 2000 }, (_, i) => [i + 1, i]));
+    // The last definition's [^2000] has no definition and stays text.
+    const last = h(2000, '注1999[^2000]');
+    assert.ok(html.endsWith(note(last, 2000, '注1999[^2000]') + '</div>\n'));
+    const first = h(1, '注0[^1]'), second = h(2, '注1[^2]');
+    assert.ok(html.startsWith(`<p>x${ref(first, 1, '注0*2')}</p>\n<div class="footnote">\n${note(first, 1, `注0${ref(second, 2, '注1*3')}`)}`));
+  });
+
+  it('numbers notes in reading order: the body first, then notes met inside notes, after the note holding them', () => {
+    const outer = h(1, 'outer ((inner))'), inner = h(2, 'inner');
+    assert.equal(render('x[^a]\n\n[^a]: outer ((inner))\n'),
+      `<p>x${ref(outer, 1, 'outer *2')}</p>\n${list(note(outer, 1, `outer ${ref(inner, 2, 'inner')}`), note(inner, 2, 'inner'))}`);
+    // [^b] is met in the body after the note holding it; it is the body's second note, and the reference inside
+    // the first note is the second one.
+    const a = h(1, 'a [^b]'), b = h(2, 'B');
+    assert.equal(render('((a [^b])) and [^b]\n\n[^b]: B\n'),
+      `<p>${ref(a, 1, 'a *2')} and ${ref(b, 2, 'B')}</p>\n${list(note(a, 1, `a ${again(b, 2, 'B')}`), note(b, 2, 'B'))}`);
+    // Body notes in body order, then the inner ones of each in turn.
+    const html = render('x[^p] y[^q] z((r))\n\n[^p]: P((p1))[^s]\n[^q]: Q((q1))\n[^s]: S\n');
+    assert.deepEqual([...html.matchAll(/class="footnote-text">(.*?)<\/span><\/p>/g)].map((m) => m[1].replace(/<a [^>]*>(\*\d+)<\/a>/g, '$1')),
+      ['P*4*5', 'Q*6', 'r', 'p1', 'S', 'q1']);
   });
 
   it('undefined labels, empty definitions, code and link text stay as typed; the first definition wins', () => {

@@ -112,8 +112,11 @@ describe('options', () => {
     const renderer = createHatenaRenderer();
     const original = renderer.md.renderer.rules.text;
     renderer.md.renderer.rules.text = () => { throw new Error('boom <x>'); };
-    assert.equal(renderer.render('hi').html, '<pre class="hatena-render-error">Hatena Writer could not render this document: boom &lt;x&gt;</pre>\n');
+    assert.deepEqual(renderer.render('hi'), {
+      html: '<pre class="hatena-render-error">Hatena Writer could not render this document: boom &lt;x&gt;</pre>\n',
+      error: 'boom <x>',
+    });
     renderer.md.renderer.rules.text = original;
-    assert.equal(renderer.render(undefined as unknown as string).html, '');
+    assert.deepEqual(renderer.render(undefined as unknown as string), { html: '' });
   });
 });
