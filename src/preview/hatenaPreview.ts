@@ -59,6 +59,11 @@ export class HatenaPreview implements vscode.Disposable {
   private readonly imageVersions = new Map<string, number>();
   /** The HTML the webview holds (the base of the next patch), unless it must get the whole HTML. */
   private sentHtml: { seq: number; html: string } | undefined;
+  /**
+   * The look changed while the page was shown (it switched in place): webview.html still names the old one. The
+   * page is reloaded from it whenever it is shown again (no retainContextWhenHidden), so it is rebuilt on hiding.
+   */
+  private shellStale = false;
 
   readonly onDidDispose = this.onDidDisposeEmitter.event;
   /** Fires with the document version whenever the webview has applied an update (tests and the benchmark). */
@@ -86,7 +91,11 @@ export class HatenaPreview implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message)),
       panel.onDidDispose(() => this.dispose()),
       panel.onDidChangeViewState(() => {
-        if (!panel.visible || !this.missedWhileHidden) return;
+        if (!panel.visible) {
+          if (this.shellStale) this.setShell();
+          return;
+        }
+        if (!this.missedWhileHidden) return;
         // Whole HTML: the page may have been reloaded meanwhile (it then also says 'ready').
         this.missedWhileHidden = false;
         this.sentHtml = undefined;
@@ -248,8 +257,21 @@ export class HatenaPreview implements vscode.Disposable {
         break;
       case 'applied':
         this.lastApplied = { uri: message.uri, version: message.version };
-        this.scheduler.acknowledged();
+        this.scheduler.acknowledged(message.seq);
         this.onDidApplyEmitter.fire(message.version);
+        break;
+      case 'applyFailed':
+        // The webview threw and now shows an empty page. A patch is retried as the whole HTML; a whole HTML that
+        // fails would fail again, so it is reported and the next change tries again.
+        this.sentHtml = undefined;
+        if (!message.full) {
+          this.scheduler.renderNow();
+        } else {
+          this.postNotice({
+            kind: 'truncated',
+            text: vscode.l10n.t('The preview could not show this version of the post ({0}). It tries again with your next change.', message.error),
+          });
+        }
         break;
       case 'revealLine':
         this.revealInEditor(message.line);
@@ -269,12 +291,13 @@ export class HatenaPreview implements vscode.Disposable {
     }
   }
 
-  private renderAndPost(): boolean {
-    if (this.disposed) return false;
+  /** Renders the document and posts it; returns the update's seq, or undefined when nothing was posted. */
+  private renderAndPost(): number | undefined {
+    if (this.disposed) return undefined;
     // A hidden webview shows nothing (and may be discarded, no retainContextWhenHidden): render when shown again.
     if (!this.panel.visible) {
       this.missedWhileHidden = true;
-      return false;
+      return undefined;
     }
     const document = this.document;
     const budget = budgetSource(document.getText());
@@ -300,7 +323,7 @@ export class HatenaPreview implements vscode.Disposable {
     const base = this.sentHtml;
     const patch = base ? diffHtml(base.html, html) : undefined;
     this.sentHtml = { seq, html };
-    return this.post({
+    const posted = this.post({
       type: 'update',
       uri: document.uri.toString(),
       seq,
@@ -309,7 +332,9 @@ export class HatenaPreview implements vscode.Disposable {
       notice,
       scrollToLine,
       locked: this.lockedToDocument,
+      style: this.settings.style,
     });
+    return posted ? seq : undefined;
   }
 
   private resolveImage(src: string): string | undefined {
@@ -339,7 +364,8 @@ export class HatenaPreview implements vscode.Disposable {
       const key = uri.toString();
       if (!this.imagesInUse.has(key)) return;
       this.imageVersions.set(key, (this.imageVersions.get(key) ?? 0) + 1);
-      this.scheduler.renderNow();
+      // As a change of the text: paced like typing (a folder of screenshots saved at once is one render).
+      this.scheduler.changed();
     };
     return [watcher, watcher.onDidChange(refresh), watcher.onDidCreate(refresh), watcher.onDidDelete(refresh)];
   }
@@ -374,20 +400,37 @@ export class HatenaPreview implements vscode.Disposable {
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
-  private async openLink(href: string): Promise<void> {
+  /**
+   * A link clicked in the preview: http/https/mailto in the browser, a file of the workspace (or of the post's own
+   * folder, for a post outside every workspace folder) in the editor. Everything else from a post is ignored on
+   * purpose: command:, vscode:, file:///etc/passwd, ../../../ out of the workspace. Returns what it did.
+   */
+  async openLink(href: string): Promise<'external' | 'editor' | 'ignored'> {
     let uri: vscode.Uri;
     try {
       uri = /^[a-z][a-z0-9+.-]*:/i.test(href) ? vscode.Uri.parse(href, true) : this.resolveRelative(href);
     } catch {
-      return;
+      return 'ignored';
     }
     if (uri.scheme === 'http' || uri.scheme === 'https' || uri.scheme === 'mailto') {
       await vscode.env.openExternal(uri);
-    } else if (uri.scheme === this.document.uri.scheme && uri.scheme !== 'untitled') {
-      // A link to another file of the workspace (e.g. ./other-post.md) opens it in the editor.
-      await vscode.commands.executeCommand('vscode.open', uri.with({ fragment: '' }), vscode.ViewColumn.One);
+      return 'external';
     }
-    // Any other scheme (command:, vscode:, file: outside the workspace …) from a post is ignored on purpose.
+    const file = this.fileToOpen(uri);
+    if (!file) return 'ignored';
+    // A link to another file of the workspace (e.g. ./other-post.md) opens it in the editor.
+    await vscode.commands.executeCommand('vscode.open', file, vscode.ViewColumn.One);
+    return 'editor';
+  }
+
+  /** `uri` without its fragment and with `..` resolved, when it is a file the preview may open; else undefined. */
+  private fileToOpen(uri: vscode.Uri): vscode.Uri | undefined {
+    if (uri.scheme === 'untitled' || uri.scheme !== this.document.uri.scheme) return undefined;
+    // joinPath normalizes: file:///ws/posts/../../etc/passwd is /etc/passwd, which no folder below contains.
+    const target = vscode.Uri.joinPath(uri.with({ path: '/', query: '', fragment: '' }), uri.path);
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
+    if (!this.document.isUntitled && !vscode.workspace.getWorkspaceFolder(this.document.uri)) folders.push(parentUri(this.document.uri));
+    return folders.some((folder) => isInside(target, folder)) ? target : undefined;
   }
 
   private resolveRelative(href: string): vscode.Uri {
@@ -408,7 +451,15 @@ export class HatenaPreview implements vscode.Disposable {
       this.sentHtml = undefined;
       this.setShell();
     } else if (next.style !== previous.style) {
-      this.post({ type: 'style', style: next.style });
+      if (this.panel.visible) {
+        // Switched in place (no reload, no lost scroll position); the shell is rebuilt once the page is hidden.
+        this.post({ type: 'style', style: next.style });
+        this.shellStale = true;
+      } else {
+        // Hidden: the page is loaded again from webview.html when shown, so that is what must name the new look.
+        this.sentHtml = undefined;
+        this.setShell();
+      }
     }
   }
 
@@ -420,6 +471,7 @@ export class HatenaPreview implements vscode.Disposable {
   }
 
   private setShell(): void {
+    this.shellStale = false;
     const webview = this.panel.webview;
     const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
     webview.html = buildPreviewShell({
@@ -447,6 +499,19 @@ function topVisibleLine(document: vscode.TextDocument): number | undefined {
 
 function parentUri(uri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(uri, '..');
+}
+
+/**
+ * Whether `uri` is `folder` or below it: same scheme and authority, and the folder's path a prefix at a `/`.
+ * Case-sensitive (on a case-insensitive disk a link spelled in other case is refused, never the other way round),
+ * except a Windows drive letter, which VS Code writes in lower case.
+ */
+function isInside(uri: vscode.Uri, folder: vscode.Uri): boolean {
+  if (uri.scheme !== folder.scheme || uri.authority.toLowerCase() !== folder.authority.toLowerCase()) return false;
+  const drive = (p: string) => p.replace(/^\/[A-Za-z]:/, (d) => d.toLowerCase());
+  const path = drive(uri.path);
+  const base = drive(folder.path.endsWith('/') ? folder.path : `${folder.path}/`);
+  return path === base.slice(0, -1) || path.startsWith(base);
 }
 
 export function basename(uri: vscode.Uri): string {

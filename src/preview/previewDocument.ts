@@ -47,6 +47,9 @@ ${links}
 `;
 }
 
+/** Written into every exported page: an export may replace a page that carries it without asking. */
+export const GENERATOR_META = '<meta name="generator" content="Hatena Writer">';
+
 /** "Export HTML": one self-contained page (stylesheet inlined) as the entry will look once published. */
 export function buildStandalonePage(options: { title: string; articleHtml: string; css: string }): string {
   return `<!DOCTYPE html>
@@ -54,7 +57,7 @@ export function buildStandalonePage(options: { title: string; articleHtml: strin
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Hatena Writer">
+${GENERATOR_META}
 <title>${escapeHtml(options.title)}</title>
 <style>
 ${options.css.replace(/<\/style/gi, '<\\/style')}

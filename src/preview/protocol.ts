@@ -28,6 +28,8 @@ export type ToWebview =
       /** Scroll to this source line after applying (first render after opening, following or restoring). */
       scrollToLine?: number;
       locked: boolean;
+      /** The look (also in the shell's <body class>; repeated here so a page loaded from an older shell converges). */
+      style: PreviewStyle;
     }
   | { type: 'scrollToLine'; line: number }
   | { type: 'cursorLine'; line: number }
@@ -49,15 +51,23 @@ export interface PreviewState {
 /** Webview → host. */
 export type FromWebview =
   | { type: 'ready' }
-  /** An update was applied (or dropped as stale): the host may send the next one. */
-  | { type: 'applied'; uri: string; version: number; ms: number }
+  /**
+   * Update `seq` was applied, dropped as stale, or could not be applied: the host may send the next one. `uri` and
+   * `version` say what the webview shows now (version -1: nothing yet).
+   */
+  | { type: 'applied'; seq: number; uri: string; version: number; ms: number }
+  /**
+   * Update `seq` threw while being applied (the preview then shows nothing, not a half-applied page): `full` says
+   * whether it carried the whole HTML (a patch is retried as the whole HTML; a whole HTML that fails is reported).
+   */
+  | { type: 'applyFailed'; seq: number; full: boolean; error: string }
   /** A patch did not fit what the webview holds: send the whole HTML next time. */
   | { type: 'resync' }
   /** The user scrolled the preview: the editor follows (never sent for scrolls the host asked for). */
   | { type: 'revealLine'; line: number }
   /** Double-click: put the editor's cursor on this source line. */
   | { type: 'selectLine'; line: number }
-  /** A link that is not a `#fragment`: the host opens it (browser for http/https, editor for workspace files). */
+  /** A link that is not a `#fragment`: the host decides (browser for http/https/mailto, editor for workspace files). */
   | { type: 'openLink'; href: string }
   | {
       type: 'snapshot';

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { renderEntryArticle } from '../hatena';
 import { basename } from './hatenaPreview';
-import { buildStandalonePage } from './previewDocument';
+import { buildStandalonePage, GENERATOR_META } from './previewDocument';
 import type { PreviewManager } from './previewManager';
 
 /** The Markdown document a publish command acts on: an explicit uri, the active editor, else the previewed one. */
@@ -22,6 +22,45 @@ export function exportTarget(uri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(uri, '..', `${stem || 'entry'}.html`);
 }
 
+/** Documents above this many UTF-16 code units show a progress notification while their HTML is rendered. */
+const SHOW_PROGRESS_CHARS = 200_000;
+
+/**
+ * Runs `work` (synchronous, possibly long: rendering a huge post) under a progress notification when the document is
+ * large, after giving the notification a chance to show; at once otherwise.
+ */
+async function withRenderProgress<T>(document: vscode.TextDocument, work: () => T | Promise<T>): Promise<T> {
+  if (document.getText().length < SHOW_PROGRESS_CHARS) return work();
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rendering {0} as Hatena Blog HTML…', basename(document.uri)) },
+    async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return work();
+    },
+  );
+}
+
+/**
+ * Whether `target` may be written: it does not exist, or an earlier export wrote it, or the user says to replace it
+ * (a hand-written report.html next to report.md is not overwritten silently).
+ */
+async function mayWrite(target: vscode.Uri): Promise<boolean> {
+  let existing: Uint8Array;
+  try {
+    existing = await vscode.workspace.fs.readFile(target);
+  } catch {
+    return true;
+  }
+  if (new TextDecoder().decode(existing.subarray(0, 2048)).includes(GENERATOR_META)) return true;
+  const replace = vscode.l10n.t('Replace');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} already exists and was not written by Hatena Writer. Replace it?', basename(target)),
+    { modal: true },
+    replace,
+  );
+  return choice === replace;
+}
+
 export function registerPublishCommands(extensionUri: vscode.Uri, manager: PreviewManager): vscode.Disposable[] {
   const noDocument = () => void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown file first.'));
 
@@ -29,7 +68,7 @@ export function registerPublishCommands(extensionUri: vscode.Uri, manager: Previ
     vscode.commands.registerCommand('hatenaWriter.copyHtml', async (arg?: unknown): Promise<string | undefined> => {
       const document = await targetDocument(manager, arg);
       if (!document) return noDocument();
-      const html = manager.renderers.renderPublished(document.getText()).html;
+      const html = await withRenderProgress(document, () => manager.renderers.renderPublished(document.getText()).html);
       await vscode.env.clipboard.writeText(html);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the HTML of {0} for Hatena Blog', basename(document.uri)), 4000);
       return html;
@@ -42,14 +81,17 @@ export function registerPublishCommands(extensionUri: vscode.Uri, manager: Previ
         void vscode.window.showWarningMessage(vscode.l10n.t('Save the file first: the HTML page is written next to it.'));
         return undefined;
       }
-      const entry = manager.renderers.renderPublished(document.getText());
-      const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'hatena.css')));
-      const page = buildStandalonePage({
-        title: entry.frontMatter?.title ?? basename(document.uri),
-        articleHtml: renderEntryArticle(entry),
-        css,
-      });
       const target = exportTarget(document.uri);
+      if (!(await mayWrite(target))) return undefined;
+      const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'hatena.css')));
+      const page = await withRenderProgress(document, () => {
+        const entry = manager.renderers.renderPublished(document.getText());
+        return buildStandalonePage({
+          title: entry.frontMatter?.title ?? basename(document.uri),
+          articleHtml: renderEntryArticle(entry),
+          css,
+        });
+      });
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(page));
       const open = vscode.l10n.t('Open in Browser');
       void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', basename(target)), open).then((choice) => {

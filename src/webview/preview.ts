@@ -5,7 +5,7 @@ import { PREVIEW_NOTICE_ID, PREVIEW_ROOT_ID, lookClass } from '../preview/previe
 import { applyHtmlPatch } from '../preview/htmlPatch';
 import { placeholderDataUrl, placeholderLabel, type ImageFacts } from './imagePlaceholder';
 import { isUnsafeAttribute, neutralize } from './sanitize';
-import { lineForOffset, normalizeBlocks, offsetForLine, type LineBlock } from './scrollMath';
+import { lineForOffset, markerExtent, normalizeBlocks, offsetForLine, type Extent, type LineBlock } from './scrollMath';
 import { applyRender, rekeyBlock } from './sameContent';
 
 interface VsCodeApi {
@@ -16,8 +16,23 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const root = document.getElementById(PREVIEW_ROOT_ID) as HTMLElement;
-const noticeBar = document.getElementById(PREVIEW_NOTICE_ID) as HTMLElement;
+// The page's own objects, taken before any post's HTML is in the page. The sanitizer drops the names that would
+// shadow document properties; these references are the second line (nothing the post holds can replace them).
+const page = document;
+const body = page.body;
+const html = page.documentElement;
+const getElementById = Document.prototype.getElementById;
+const getElementsByName = Document.prototype.getElementsByName;
+const elementFromPoint = Document.prototype.elementFromPoint;
+const byId = (id: string) => getElementById.call(page, id) as HTMLElement | null;
+
+const root = byId(PREVIEW_ROOT_ID) as HTMLElement;
+/** Parses each render inertly. */
+const parser = page.createElement('template');
+/** The entry body: its children are the blocks compared by their HTML. */
+const ENTRY_BODY = 'div.entry-content';
+const ENTRY_HEADER = 'header.entry-header';
+const noticeBar = byId(PREVIEW_NOTICE_ID) as HTMLElement;
 const post = (message: FromWebview) => vscode.postMessage(message);
 
 const saved = vscode.getState();
@@ -57,11 +72,47 @@ function invalidateLayout(): void {
 
 /** The scroll offset we set last: the scroll event it causes is ours, not the user's, and is not echoed back. */
 let programmaticY: number | undefined;
-/** Set by wheel/keys/pointer in the preview: only scrolls that follow real input move the editor. */
+
+// What the reader is doing. Only scrolls that follow real input move the editor (not the find widget, not layout
+// settling): the wheel and keys count for a while after they happen; a mouse button, pen or finger held down (a
+// scrollbar drag, a touch drag) counts until it is released, however long that takes, and for a while after (the
+// fling of a touch scroll).
+const INPUT_WINDOW_MS = 1500;
 let lastUserInput = -Infinity;
+const pointersDown = new Set<number>();
+let touchesDown = 0;
+const noteInput = () => (lastUserInput = performance.now());
+
+function readerIsScrolling(): boolean {
+  return pointersDown.size > 0 || touchesDown > 0 || performance.now() - lastUserInput <= INPUT_WINDOW_MS;
+}
+
+const passiveCapture = { passive: true, capture: true };
+window.addEventListener('wheel', noteInput, passiveCapture);
+window.addEventListener('keydown', noteInput, passiveCapture);
+window.addEventListener('pointerdown', (e) => (pointersDown.add(e.pointerId), noteInput()), passiveCapture);
+for (const type of ['pointerup', 'pointercancel'] as const) {
+  window.addEventListener(type, (e) => (pointersDown.delete(e.pointerId), noteInput()), passiveCapture);
+}
+for (const type of ['touchstart', 'touchend', 'touchcancel'] as const) {
+  window.addEventListener(type, (e) => ((touchesDown = e.touches.length), noteInput()), passiveCapture);
+}
+// A release this page did not see (the button let go outside the webview): a mouse moving with no button down is
+// not dragging anything, and a page that lost focus is not being dragged either.
+window.addEventListener(
+  'pointermove',
+  (e) => {
+    if (e.pointerType === 'mouse' && e.buttons === 0) pointersDown.delete(e.pointerId);
+  },
+  passiveCapture,
+);
+window.addEventListener('blur', () => {
+  pointersDown.clear();
+  touchesDown = 0;
+});
 
 function scrollToY(y: number): void {
-  const target = Math.max(0, Math.min(Math.round(y), document.documentElement.scrollHeight - window.innerHeight));
+  const target = Math.max(0, Math.min(Math.round(y), html.scrollHeight - window.innerHeight));
   if (Math.abs(target - window.scrollY) < 1) return;
   programmaticY = target;
   window.scrollTo(0, target);
@@ -82,8 +133,7 @@ window.addEventListener(
     programmaticY = undefined;
     anchorLine = lineForOffset(blocks(), window.scrollY);
     saveState();
-    // Only the reader's own scrolling moves the editor (not the find widget, not layout settling).
-    if (performance.now() - lastUserInput > 1500) return;
+    if (!readerIsScrolling()) return;
     if (!revealFrame) {
       revealFrame = requestAnimationFrame(() => {
         revealFrame = 0;
@@ -93,13 +143,16 @@ window.addEventListener(
   },
   { passive: true },
 );
-for (const type of ['wheel', 'keydown', 'pointerdown', 'touchstart']) {
-  window.addEventListener(type, () => (lastUserInput = performance.now()), { passive: true, capture: true });
+
+/** Layout changed (window size, an image or a font loaded, a <details> toggled): re-measure on demand. */
+function layoutChanged(): void {
+  invalidateLayout();
+  positionMarker();
 }
 
 let resizeFrame = 0;
 window.addEventListener('resize', () => {
-  invalidateLayout();
+  layoutChanged();
   if (!resizeFrame) {
     resizeFrame = requestAnimationFrame(() => {
       resizeFrame = 0;
@@ -107,6 +160,7 @@ window.addEventListener('resize', () => {
     });
   }
 });
+new ResizeObserver(layoutChanged).observe(root);
 
 function saveState(): void {
   state = { ...state, line: anchorLine };
@@ -116,6 +170,17 @@ function saveState(): void {
 // ---- the cursor line ----------------------------------------------------------------------------------------------
 
 const ACTIVE_ATTRIBUTE = 'data-hatena-active';
+/**
+ * The bar in the margin next to the block holding the editor's cursor, like VS Code's own preview. An element of its
+ * own outside the rendered HTML (not a ::before of the block: code blocks use theirs for the language label, and the
+ * zero-height marker div of a raw HTML block would give a bar of no height), placed from the block's box.
+ */
+const marker = page.createElement('div');
+marker.className = 'hatena-cursor-marker';
+marker.setAttribute('aria-hidden', 'true');
+marker.hidden = true;
+body.appendChild(marker);
+let activeBlock: Element | undefined;
 
 /** Marks the innermost block holding the cursor line: the last one in document order that starts at or before it. */
 function markCursorLine(): void {
@@ -130,16 +195,65 @@ function markCursorLine(): void {
       }
     }
   }
-  for (const el of root.querySelectorAll(`[${ACTIVE_ATTRIBUTE}]`)) if (el !== best) el.removeAttribute(ACTIVE_ATTRIBUTE);
   // The end sentinel is not a block a reader can see.
-  if (best && !best.classList.contains('hatena-preview-end') && !best.hasAttribute(ACTIVE_ATTRIBUTE)) best.setAttribute(ACTIVE_ATTRIBUTE, '');
+  if (best?.classList.contains('hatena-preview-end')) best = undefined;
+  for (const el of root.querySelectorAll(`[${ACTIVE_ATTRIBUTE}]`)) if (el !== best) el.removeAttribute(ACTIVE_ATTRIBUTE);
+  if (best && !best.hasAttribute(ACTIVE_ATTRIBUTE)) best.setAttribute(ACTIVE_ATTRIBUTE, '');
+  activeBlock = best;
+  positionMarker();
+}
+
+function pageExtent(rect: DOMRect, scrollY: number): Extent {
+  return { top: rect.top + scrollY, bottom: rect.bottom + scrollY };
+}
+
+function positionMarker(): void {
+  const block = activeBlock;
+  if (!block || !block.isConnected) {
+    marker.hidden = true;
+    return;
+  }
+  const scrollY = window.scrollY;
+  const own = block.getBoundingClientRect();
+  const following: Extent[] = [];
+  if (own.height < 1) {
+    // The elements of a raw HTML block follow its marker div, up to the next source-mapped block.
+    for (let el = block.nextElementSibling; el && !el.hasAttribute('data-line'); el = el.nextElementSibling) {
+      const rect = el.getBoundingClientRect();
+      if (rect.width > 0 || rect.height > 0) following.push(pageExtent(rect, scrollY));
+    }
+  }
+  const extent = markerExtent(pageExtent(own, scrollY), following);
+  if (!extent) {
+    marker.hidden = true;
+    return;
+  }
+  const column = (root.querySelector(ENTRY_BODY) ?? root).getBoundingClientRect();
+  marker.style.left = `${Math.round(column.left + window.scrollX - 12)}px`;
+  marker.style.top = `${Math.round(extent.top)}px`;
+  marker.style.height = `${Math.round(extent.bottom - extent.top)}px`;
+  marker.hidden = false;
 }
 
 // ---- images that cannot load --------------------------------------------------------------------------------------
 
 const FAILED_ATTRIBUTE = 'data-hatena-failed-src';
-/** Image URLs that failed once in this preview: later renders show their placeholder at once, without retrying. */
-const failedSources = new Set<string>();
+/**
+ * Images that failed once in this preview, by everything they load from (src, srcset, the <source>s of their
+ * <picture>), with the URL that failed: later renders show their placeholder at once, without retrying.
+ */
+const failedSources = new Map<string, string>();
+
+function pictureOf(img: Element): Element | undefined {
+  const parent = img.parentElement;
+  return parent?.localName === 'picture' ? parent : undefined;
+}
+
+function sourcesOf(img: Element): string {
+  const parts = [img.getAttribute('src') ?? '', img.getAttribute('srcset') ?? ''];
+  for (const source of pictureOf(img)?.children ?? []) if (source.localName === 'source') parts.push(source.getAttribute('srcset') ?? '');
+  return parts.join('\n');
+}
 
 function factsOf(img: Element, src: string): ImageFacts {
   return {
@@ -158,42 +272,46 @@ function factsOf(img: Element, src: string): ImageFacts {
 /** Turns an <img> (live or inert) into its placeholder; the same attributes either way, so morphdom sees no change. */
 const placeholderCache = new Map<string, { url: string; label: string }>();
 
-function toPlaceholder(img: Element, src: string): void {
-  const facts = factsOf(img, src);
+function toPlaceholder(img: Element, failedUrl: string): void {
+  const facts = factsOf(img, failedUrl);
   const cacheKey = JSON.stringify(facts);
   let placeholder = placeholderCache.get(cacheKey);
   if (!placeholder) {
     placeholder = { url: placeholderDataUrl(facts), label: placeholderLabel(facts) };
     placeholderCache.set(cacheKey, placeholder);
   }
-  img.setAttribute(FAILED_ATTRIBUTE, src);
+  img.setAttribute(FAILED_ATTRIBUTE, failedUrl);
+  // A srcset (or a <source> of the <picture>) would win over the placeholder's src.
+  img.removeAttribute('srcset');
+  img.removeAttribute('sizes');
+  for (const source of pictureOf(img)?.children ?? []) if (source.localName === 'source') source.removeAttribute('srcset');
   img.setAttribute('src', placeholder.url);
   img.setAttribute('data-hatena-notation', placeholder.label);
   img.classList.add('hatena-image-unavailable');
 }
 
-document.addEventListener(
+page.addEventListener(
   'error',
   (event) => {
     const img = event.target;
-    if (!(img instanceof HTMLImageElement) || !root.contains(img)) return;
-    const src = img.getAttribute('src');
-    if (!src || src.startsWith('data:') || img.hasAttribute(FAILED_ATTRIBUTE)) return;
-    failedSources.add(src);
-    toPlaceholder(img, src);
+    if (!(img instanceof HTMLImageElement) || !root.contains(img) || img.hasAttribute(FAILED_ATTRIBUTE)) return;
+    const failedUrl = img.currentSrc || img.getAttribute('src') || '';
+    if (!failedUrl || failedUrl.startsWith('data:')) return;
+    failedSources.set(sourcesOf(img), failedUrl);
+    toPlaceholder(img, failedUrl);
     const block = img.closest(`${ENTRY_BODY} > *`);
     if (block) rekeyBlock(block);
-    invalidateLayout();
+    layoutChanged();
   },
   true,
 );
-document.addEventListener(
+page.addEventListener(
   'load',
   (event) => {
     if (event.target instanceof HTMLImageElement || event.target instanceof HTMLIFrameElement) {
-      invalidateLayout();
+      layoutChanged();
       // An image above the anchor changed the layout: keep showing the same source line.
-      if (performance.now() - lastUserInput > 1500) scrollToAnchor();
+      if (!readerIsScrolling()) scrollToAnchor();
     }
   },
   true,
@@ -201,16 +319,11 @@ document.addEventListener(
 
 // ---- applying a render --------------------------------------------------------------------------------------------
 
-const parser = document.createElement('template');
-/** The entry body: its children are the blocks compared by their HTML. */
-const ENTRY_BODY = 'div.entry-content';
-const ENTRY_HEADER = 'header.entry-header';
-
 /** The source-mapped block at the top of the viewport, found by hit-testing (no walk over every block). */
 function topBlock(): { element: Element; top: number; line: number } | undefined {
   const rect = root.getBoundingClientRect();
   for (const y of [4, 24, 64]) {
-    const hit = document.elementFromPoint(rect.left + rect.width / 2, y);
+    const hit = elementFromPoint.call(page, rect.left + rect.width / 2, y);
     const element = hit?.closest('[data-line]');
     if (element && root.contains(element)) {
       return { element, top: element.getBoundingClientRect().top, line: Number(element.getAttribute('data-line')) };
@@ -219,47 +332,77 @@ function topBlock(): { element: Element; top: number; line: number } | undefined
   return undefined;
 }
 
-function apply(update: Extract<ToWebview, { type: 'update' }>): void {
+type Update = Extract<ToWebview, { type: 'update' }>;
+
+/** Tells the host that update `seq` is done with, and what the preview shows now. */
+function acknowledge(seq: number, ms: number): void {
+  post({ type: 'applied', seq, uri: currentUri ?? '', version: lastVersion, ms });
+}
+
+function apply(update: Update): void {
   const started = performance.now();
+  setStyle(update.style);
   if (update.seq <= lastSeq) {
-    post({ type: 'applied', uri: update.uri, version: update.version, ms: 0 });
+    acknowledge(update.seq, 0);
     return;
   }
-  const html = update.body.kind === 'full'
+  const next = update.body.kind === 'full'
     ? update.body.html
     : update.body.baseSeq === lastSeq ? applyHtmlPatch(lastHtml, update.body.patch) : undefined;
-  if (html === undefined) {
+  if (next === undefined) {
     // Not the base the host diffed against (the webview reloaded, a message was lost): ask for the whole page.
-    post({ type: 'applied', uri: update.uri, version: -1, ms: 0 });
+    acknowledge(update.seq, 0);
     post({ type: 'resync' });
     return;
   }
-  lastSeq = update.seq;
-  lastHtml = html;
-  const newDocument = update.uri !== currentUri;
-  if (newDocument) {
-    currentUri = update.uri;
-    anchorLine = update.scrollToLine ?? (state.uri === update.uri ? state.line : 0);
-    cursorLine = undefined;
-  } else if (update.scrollToLine !== undefined) {
-    anchorLine = update.scrollToLine;
+  try {
+    render(update, next);
+  } catch (error) {
+    // Whatever threw (a DOM the post managed to confuse, a bug), the preview must not freeze on a half-applied page
+    // with its state advanced: start from an empty page, and the host sends the whole HTML (or says what failed).
+    recover(update, error);
+    return;
   }
-  lastVersion = update.version;
-  state = { uri: update.uri, locked: update.locked, line: anchorLine };
+  acknowledge(update.seq, performance.now() - started);
+}
+
+function render(update: Update, next: string): void {
+  const newDocument = update.uri !== currentUri;
+  let nextAnchor = anchorLine;
+  if (newDocument) nextAnchor = update.scrollToLine ?? (state.uri === update.uri ? state.line : 0);
+  else if (update.scrollToLine !== undefined) nextAnchor = update.scrollToLine;
 
   // A <template> parses inertly: nothing loads or runs until morphdom moves nodes into the page, and by then the
   // post's scripts and handlers are gone.
-  parser.innerHTML = `<main>${html}</main>`;
-  const next = parser.content.firstElementChild as HTMLElement;
-  neutralize(next);
-  for (const img of next.querySelectorAll('img[src]')) {
-    const src = img.getAttribute('src')!;
-    if (failedSources.has(src)) toPlaceholder(img, src);
+  let tree: HTMLElement;
+  let anchorBefore: ReturnType<typeof topBlock>;
+  try {
+    parser.innerHTML = `<main>${next}</main>`;
+    tree = parser.content.firstElementChild as HTMLElement;
+    neutralize(tree);
+    if (failedSources.size > 0) {
+      for (const img of tree.querySelectorAll('img')) {
+        const failedUrl = failedSources.get(sourcesOf(img));
+        if (failedUrl !== undefined) toPlaceholder(img, failedUrl);
+      }
+    }
+    // Keep what the reader sees in place: the block at the top of the viewport stays where it is.
+    anchorBefore = newDocument || update.scrollToLine !== undefined ? undefined : topBlock();
+    applyRender(root, tree, ENTRY_BODY, ENTRY_HEADER);
+  } finally {
+    parser.innerHTML = '';
   }
-  // Keep what the reader sees in place: the block at the top of the viewport stays where it is.
-  const anchorBefore = newDocument || update.scrollToLine !== undefined ? undefined : topBlock();
-  applyRender(root, next, ENTRY_BODY, ENTRY_HEADER);
-  parser.innerHTML = '';
+  // The page shows `next` now: it is the base of the next patch.
+  lastSeq = update.seq;
+  lastHtml = next;
+  lastVersion = update.version;
+  if (newDocument) {
+    currentUri = update.uri;
+    cursorLine = undefined;
+  }
+  anchorLine = nextAnchor;
+  state = { uri: update.uri, locked: update.locked, line: anchorLine };
+
   invalidateLayout();
   markCursorLine();
   showNotice(update.notice);
@@ -273,7 +416,22 @@ function apply(update: Extract<ToWebview, { type: 'update' }>): void {
     scrollToAnchor();
   }
   vscode.setState(state);
-  post({ type: 'applied', uri: update.uri, version: update.version, ms: performance.now() - started });
+}
+
+function recover(update: Update, error: unknown): void {
+  lastSeq = -1;
+  lastHtml = '';
+  lastVersion = -1;
+  currentUri = undefined;
+  activeBlock = undefined;
+  try {
+    root.replaceChildren();
+  } catch {
+    root.textContent = '';
+  }
+  layoutChanged();
+  acknowledge(update.seq, 0);
+  post({ type: 'applyFailed', seq: update.seq, full: update.body.kind === 'full', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
 }
 
 function showNotice(notice: PreviewNotice): void {
@@ -288,42 +446,63 @@ function showNotice(notice: PreviewNotice): void {
   noticeBar.hidden = false;
 }
 
-function setStyle(style: PreviewStyle): void {
-  document.body.classList.remove('hatena-look', 'vscode-look');
-  document.body.classList.add(lookClass(style));
+/** Returns whether the look changed. */
+function setStyle(style: PreviewStyle): boolean {
+  const wanted = lookClass(style);
+  if (body.classList.contains(wanted)) return false;
+  body.classList.remove('hatena-look', 'vscode-look');
+  body.classList.add(wanted);
+  return true;
 }
 
 // ---- links and double-click ---------------------------------------------------------------------------------------
 
+const XLINK = 'http://www.w3.org/1999/xlink';
+
+/** The link a click is on: <a> (HTML or SVG) or an image map's <area>. */
+function linkOf(event: Event): Element | undefined {
+  for (const node of event.composedPath()) {
+    if (node instanceof Element && (node.localName === 'a' || node.localName === 'area')) return node;
+  }
+  return undefined;
+}
+
 function scrollToFragment(fragment: string): void {
-  let id = fragment;
+  let decoded = fragment;
   try {
-    id = decodeURIComponent(fragment);
+    decoded = decodeURIComponent(fragment);
   } catch {
     /* keep it as written */
   }
-  const target = document.getElementById(id) ?? document.getElementsByName(id)[0];
-  if (!target) return;
-  lastUserInput = performance.now(); // following a link is the reader moving: the editor follows
-  target.scrollIntoView({ block: 'start' });
+  // Hatena's ids are the heading text (`#概要`); a link may carry it percent-encoded. Footnotes use name="…".
+  const target =
+    byId(decoded) ?? byId(fragment) ?? (getElementsByName.call(page, decoded)[0] as HTMLElement | undefined) ?? null;
+  noteInput(); // following a link is the reader moving: the editor follows
+  if (target && root.contains(target)) target.scrollIntoView({ block: 'start' });
+  else if (decoded === '' || decoded.toLowerCase() === 'top') window.scrollTo(0, 0);
 }
 
-document.addEventListener('click', (event) => {
-  const link = (event.target as Element | null)?.closest?.('a');
+/**
+ * Every link is ours alone. VS Code's webview host listens for clicks on this window too (bubble phase, whether or
+ * not the default was prevented) and would open http/https/mailto/vscode: links itself: a second time, or one we
+ * refuse. So the click is stopped in the capture phase of the window, before anything else sees it.
+ */
+function onLinkClick(event: MouseEvent): void {
+  const link = linkOf(event);
   if (!link) return;
-  // The webview must never navigate itself: every link is handled here or by the host.
   event.preventDefault();
-  const href = link.getAttribute('href');
+  event.stopImmediatePropagation();
+  if (event.type !== 'click') return; // a middle click (auxclick) opens nothing
+  const href = (link.getAttribute('href') ?? link.getAttributeNS(XLINK, 'href') ?? '').trim();
   if (!href) return;
   if (href.startsWith('#')) scrollToFragment(href.slice(1));
   else post({ type: 'openLink', href });
-});
-document.addEventListener('auxclick', (event) => {
-  if ((event.target as Element | null)?.closest?.('a')) event.preventDefault();
-});
+}
+window.addEventListener('click', onLinkClick, true);
+window.addEventListener('auxclick', onLinkClick, true);
 
-document.addEventListener('dblclick', (event) => {
-  if ((event.target as Element | null)?.closest?.('a')) return;
+page.addEventListener('dblclick', (event) => {
+  if (linkOf(event)) return;
   const line = Math.floor(lineForOffset(blocks(), event.pageY));
   post({ type: 'selectLine', line: Math.max(0, line) });
 });
@@ -339,8 +518,22 @@ function countUnsafeAttributes(under: Element): number {
 let pendingScrollLine: number | undefined;
 let scrollFrame = 0;
 
+/**
+ * Only the host talks to this page. VS Code relays its messages from the webview's outer frame, on this page's own
+ * origin (it hides that frame: window.parent is set to the page itself, so it cannot be compared by identity). A
+ * frame inside the preview (a live embed, a post's <iframe>) can post to this window as well and must not drive it:
+ * its origin is another site's, or, for a same-origin frame (about:blank), it is one of the page's own frames.
+ */
+function fromHost(event: MessageEvent): boolean {
+  if (event.origin !== window.origin) return false;
+  for (const frame of page.querySelectorAll('iframe')) if (frame.contentWindow === event.source) return false;
+  return true;
+}
+
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  if (!fromHost(event)) return;
   const message = event.data;
+  if (typeof message !== 'object' || message === null) return;
   switch (message.type) {
     case 'update':
       apply(message);
@@ -364,9 +557,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       markCursorLine();
       break;
     case 'style':
-      setStyle(message.style);
-      invalidateLayout();
-      scrollToAnchor();
+      if (setStyle(message.style)) {
+        layoutChanged();
+        scrollToAnchor();
+      }
       break;
     case 'locked':
       state = { ...state, locked: message.locked };
@@ -380,7 +574,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         type: 'snapshot',
         id: message.id,
         html: root.innerHTML,
-        bodyClass: document.body.className,
+        bodyClass: body.className,
         scrollY: window.scrollY,
         topLine: lineForOffset(blocks(), window.scrollY),
         cursorLine,

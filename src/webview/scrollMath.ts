@@ -68,3 +68,26 @@ export function lineForOffset(blocks: readonly LineBlock[], offset: number): num
   if (span <= 0) return block.line;
   return block.line + ((offset - block.top) / span) * (next.line - block.line);
 }
+
+/** A vertical extent in page coordinates (px). */
+export interface Extent {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * What the cursor marker spans for a block: the block itself, or, for the empty marker div in front of a raw HTML
+ * block (html_block takes no attributes, so the line sits on a zero-height div), the elements that follow it up to
+ * the next block. Undefined when nothing visible belongs to the line.
+ */
+export function markerExtent(own: Extent, following: readonly Extent[]): Extent | undefined {
+  if (own.bottom - own.top >= 1) return own;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const box of following) {
+    if (box.bottom - box.top < 1) continue;
+    top = Math.min(top, box.top);
+    bottom = Math.max(bottom, box.bottom);
+  }
+  return bottom > top ? { top, bottom } : undefined;
+}

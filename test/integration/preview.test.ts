@@ -214,6 +214,59 @@ describe('integration: preview', function () {
     }
   });
 
+  it('keeps the look across hiding and showing: a switch while shown, and one while hidden', async () => {
+    const editor = await openEditor('preview.md');
+    const preview = await openPreview();
+    await preview.whenApplied();
+    const other = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'other' });
+    const hide = async () => {
+      await vscode.window.showTextDocument(other, { viewColumn: vscode.ViewColumn.Two, preview: false });
+      await eventually(() => assert.equal(preview.panel.visible, false));
+    };
+    const show = () => preview.panel.reveal(vscode.ViewColumn.Two, true);
+    try {
+      // Switched while shown (in place), then hidden and shown again: the page is loaded anew from webview.html.
+      await setSetting('style', 'vscode');
+      await eventually(async () => assert.match((await preview.snapshot()).bodyClass, /\bvscode-look\b/));
+      await hide();
+      assert.match(preview.panel.webview.html, /<body class="vscode-look">/, 'the shell names the current look');
+      show();
+      await eventually(async () => {
+        const snap = await preview.snapshot();
+        assert.match(snap.bodyClass, /\bvscode-look\b/);
+        assert.match(snap.html, /プレビューのテスト/);
+      });
+      // Switched while hidden: shown again in the new look.
+      await hide();
+      await setSetting('style', 'hatena');
+      show();
+      await eventually(async () => assert.match((await preview.snapshot()).bodyClass, /\bhatena-look\b/));
+      assert.match(preview.panel.webview.html, /<body class="hatena-look">/);
+    } finally {
+      await setSetting('style', undefined);
+      await vscode.window.showTextDocument(other, vscode.ViewColumn.Two);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      void editor;
+    }
+  });
+
+  it('opens links of the post only to the web or to files of the workspace', async () => {
+    await openEditor('preview.md');
+    const preview = await openPreview();
+    await preview.whenApplied();
+    const before = vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).sort();
+    for (const href of ['file:///etc/passwd', '../../../../../../etc/passwd', '/../../../etc/passwd', 'command:workbench.action.closeAllEditors',
+      'vscode://hatena-writer.hatena-writer/x', 'javascript:alert(1)', 'untitled:Untitled-9', 'file:///%2e%2e/etc/passwd']) {
+      assert.equal(await preview.openLink(href), 'ignored', href);
+    }
+    assert.deepEqual(vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).sort(), before, 'nothing was opened');
+    // A relative link to another post, and a file: link into the workspace, open in the editor.
+    assert.equal(await preview.openLink('./slice.md#概要'), 'editor');
+    await eventually(() => assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /\/slice\.md$/));
+    assert.equal(await preview.openLink(workspaceFile('report.md').toString()), 'editor');
+    await eventually(() => assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /\/report\.md$/));
+  });
+
   it('shows live embeds only when hatenaWriter.preview.liveEmbeds is on', async () => {
     await openEditor('preview.md');
     const preview = await openPreview();
@@ -240,6 +293,16 @@ describe('integration: preview', function () {
     assert.equal(snap.scripts, 0);
     assert.equal(snap.handlers, 0);
     assert.doesNotMatch(snap.html, /srcdoc/i);
+    // <img name="elementFromPoint">, <img name="body"> …: the names are gone, and the preview keeps updating.
+    assert.doesNotMatch(snap.html, /<(img|form|iframe|input|button)\b[^>]*\sname=/);
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.path.endsWith('/hostile.md'));
+    assert.ok(editor);
+    for (const word of ['一回目の追記', '二回目の追記']) {
+      await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), `\n${word}\n`));
+      await preview.whenApplied(editor.document.version);
+      assert.match((await preview.snapshot()).html, new RegExp(word));
+    }
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('a preview hidden behind another tab catches up when shown again', async () => {
@@ -326,6 +389,10 @@ describe('integration: preview', function () {
     assert.match(page, /<article class="entry">[\s\S]*<div class="entry-content hatenablog-entry">/);
     assert.doesNotMatch(page, /data-line/);
     assert.doesNotMatch(page, /<script/);
+    // Exported again: its own earlier page is replaced without asking (a page it did not write asks first: e2e).
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(page.replace('<title>', '<title>old ')));
+    assert.equal((await vscode.commands.executeCommand<vscode.Uri>('hatenaWriter.exportHtml'))?.toString(), target.toString());
+    assert.doesNotMatch(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /<title>old /);
     await vscode.workspace.fs.delete(target);
   });
 });

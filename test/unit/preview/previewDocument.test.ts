@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildPreviewShell, buildStandalonePage, lookClass } from '../../../src/preview/previewDocument';
+import { buildPreviewShell, buildStandalonePage, GENERATOR_META, lookClass } from '../../../src/preview/previewDocument';
 
 describe('preview documents', () => {
   const shell = buildPreviewShell({
@@ -26,5 +26,7 @@ describe('preview documents', () => {
     assert.match(page, /<title>&#60;AWS&#62; &#38; Summit<\/title>/);
     assert.match(page, /<article class="entry"><\/article>/);
     assert.doesNotMatch(page, /<\/style><script>/, 'CSS cannot close the style element');
+    // Export recognises its own earlier output by this marker, within the first 2 KB it reads back.
+    assert.ok(page.indexOf(GENERATOR_META) > 0 && page.indexOf(GENERATOR_META) < 2048 - GENERATOR_META.length);
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lineForOffset, normalizeBlocks, offsetForLine, type LineBlock } from '../../../src/webview/scrollMath';
+import { lineForOffset, markerExtent, normalizeBlocks, offsetForLine, type LineBlock } from '../../../src/webview/scrollMath';
 
 // A post: header (no line), then blocks at source lines 10, 12, 20 (a list with an item on 20 too), 30.
 const raw: LineBlock[] = [
@@ -35,5 +35,12 @@ describe('preview scroll math', () => {
     assert.equal(lineForOffset(blocks, 0), 0);
     assert.equal(lineForOffset(blocks, 100), 5);
     assert.equal(lineForOffset([], 100), 0);
+  });
+
+  it('gives the cursor marker the block\'s extent, or for a raw HTML block the elements after its empty marker div', () => {
+    assert.deepEqual(markerExtent({ top: 100, bottom: 140 }, [{ top: 140, bottom: 300 }]), { top: 100, bottom: 140 });
+    // <div class="code-line" data-line="7"></div><table>…</table><p>…</p>: zero height, then the HTML's elements.
+    assert.deepEqual(markerExtent({ top: 200, bottom: 200 }, [{ top: 200, bottom: 260 }, { top: 0, bottom: 0 }, { top: 270, bottom: 300 }]), { top: 200, bottom: 300 });
+    assert.equal(markerExtent({ top: 200, bottom: 200 }, []), undefined, 'nothing visible (a <style> block): no marker');
   });
 });
