@@ -91,7 +91,11 @@ export function wrapLabel(label: string, maxWidthPx: number, fontPx: number, max
   return lines;
 }
 
-/** A data: URL of an SVG box (dashed border, light fill) with the label centred; always loads, under any CSP here. */
+/**
+ * A data: URL of an SVG box (dashed border) with the label centred; always loads, under any CSP here. The box itself
+ * is transparent and its grey reads on light and dark alike: the fill is the img's CSS background, so each look
+ * (media/hatena.css, media/vscode-theme.css) colours it, the theme look from the current VS Code theme.
+ */
 export function placeholderDataUrl(facts: ImageFacts): string {
   const { width, height } = placeholderSize(facts);
   const fontPx = width < 200 ? 11 : 13;
@@ -104,7 +108,7 @@ export function placeholderDataUrl(facts: ImageFacts): string {
     .join('');
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
-    `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" fill="#f5f5f5" stroke="#bbb" stroke-dasharray="4 3"/>` +
-    `<g font-family="Menlo, Consolas, 'IPAGothic', 'Noto Sans Mono CJK JP', monospace" font-size="${fontPx}" fill="#666">${text}</g></svg>`;
+    `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" fill="none" stroke="#8c8c8c" stroke-dasharray="4 3"/>` +
+    `<g font-family="Menlo, Consolas, 'IPAGothic', 'Noto Sans Mono CJK JP', monospace" font-size="${fontPx}" fill="#808080">${text}</g></svg>`;
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }

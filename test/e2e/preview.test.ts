@@ -279,15 +279,17 @@ describe('e2e: live preview', function () {
     };
     settings({});
     await page.waitForSelector('.monaco-workbench.vs-dark', { timeout: 20_000 });
-    await waitInFrame(frame, `document.body.classList.contains('vscode-dark')`);
+    await waitInFrame(frame, `document.body.classList.contains('vscode-dark') && !!document.querySelector('img.hatena-image-unavailable')`);
     const colours = () => frame.evaluate(() => {
       const c = (el: Element | null, prop: string) => (el ? getComputedStyle(el).getPropertyValue(prop) : 'missing');
       const code = document.querySelector('.entry-content p code');
       return { code: c(code, 'color'), codeBg: c(code, 'background-color'), kbd: c(document.querySelector('.entry-content kbd'), 'color'),
-        body: c(document.body, 'color'), page: c(document.documentElement, 'background-color'), link: c(document.querySelector('.entry-content a'), 'color') };
+        body: c(document.body, 'color'), page: c(document.documentElement, 'background-color'), link: c(document.querySelector('.entry-content a'), 'color'),
+        placeholder: c(document.querySelector('img.hatena-image-unavailable'), 'background-color') };
     });
     assert.deepEqual(await colours(), {
       code: 'rgb(51, 51, 51)', codeBg: 'rgb(245, 245, 245)', kbd: 'rgb(51, 51, 51)', body: 'rgb(69, 69, 69)', page: 'rgb(255, 255, 255)', link: 'rgb(20, 135, 189)',
+      placeholder: 'rgb(245, 245, 245)',
     });
     await textEditor(page).click();
     await page.keyboard.press('Control+Home');
@@ -300,6 +302,7 @@ describe('e2e: live preview', function () {
     const themed = await colours();
     assert.notEqual(themed.page, 'rgb(255, 255, 255)', 'the theme look is dark in a dark theme');
     assert.notEqual(themed.code, 'rgb(51, 51, 51)');
+    assert.notEqual(themed.placeholder, 'rgb(245, 245, 245)', 'an image placeholder takes the theme colours too');
     await page.waitForTimeout(300);
     await screenshot(page, 'preview-vscode');
   });
