@@ -1,5 +1,6 @@
 // Renderer benchmark: the full Hatena plugin set vs. bare markdown-it with the same options, on realistic report
 // text of 10 KB, 100 KB and 1 MB. Prints ratios measured in this run only (no absolute budget, no timing asserts).
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
@@ -19,34 +20,67 @@ export function reportOfSize(bytes: number): string {
   return doc;
 }
 
-/**
- * Median CPU ms per render for each engine. CPU time of this process (GC threads included), so other jobs on a shared
- * machine do not count; a sample batches enough renders to last ≥ 20 ms, since CPU accounting is coarse below that.
- * Engines take turns, starting one later each round: a render right after another engine's pays some of its garbage,
- * and a fixed order billed that to the same engine every time.
- */
-function measure(engines: Record<string, (s: string) => unknown>, source: string, rounds: number): Record<string, number> {
-  const names = Object.keys(engines);
-  const times: Record<string, number[]> = {};
-  let batch = 1;
-  for (const name of names) {
-    times[name] = [];
-    // Warm up for ≥ 300 ms of CPU (the JIT is still compiling after a few renders), then size the batch from it.
-    const t0 = process.cpuUsage();
-    let renders = 0;
-    do { engines[name](source); renders++; } while (cpuMs(t0) < 300 || renders < 3);
-    batch = Math.max(batch, Math.ceil(20 / (cpuMs(t0) / renders)));
+type EngineName = 'bare' | 'bareStamped' | 'hatena' | 'preview';
+const ENGINES: EngineName[] = ['bare', 'bareStamped', 'hatena', 'preview'];
+
+function createEngine(name: EngineName): (source: string) => unknown {
+  if (name === 'hatena') {
+    const hatena = createHatenaRenderer();
+    return (s) => hatena.render(s);
   }
-  for (let r = 0; r < rounds; r++) {
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(r + k) % names.length];
-      const render = engines[name];
-      const t0 = process.cpuUsage();
-      for (let b = 0; b < batch; b++) render(source);
-      times[name].push(cpuMs(t0) / batch);
+  if (name === 'preview') {
+    const preview = createHatenaRenderer({ sourceLines: true, embeds: 'card' });
+    return (s) => preview.render(s);
+  }
+  const md = new MarkdownIt({ html: true, linkify: true, breaks: false });
+  if (name === 'bareStamped') {
+    // The baseline for the preview options: markdown-it stamping source lines the way VS Code's preview does.
+    md.core.ruler.push('source_line', (state) => {
+      for (const token of state.tokens) {
+        if (token.map && token.block && token.nesting !== -1 && token.type !== 'inline') {
+          token.attrJoin('class', 'code-line');
+          token.attrSet('data-line', String(token.map[0]));
+        }
+      }
+    });
+  }
+  return (s) => md.render(s);
+}
+
+/**
+ * One sitting of one engine, in a process of its own (`--worker`): warm up for ≥ 1 s of CPU (in a fresh process the
+ * JIT is still optimising the plugins' code after 300 ms), then `samples` CPU-ms-per-render readings, each a batch
+ * lasting ≥ 100 ms (shorter batches are dominated by where the young-generation collections happen to fall). CPU time of this process, GC threads included, so other jobs on a shared machine
+ * do not count. A process per engine: in a shared heap one engine's garbage is collected on another's time, which at
+ * 1 MB billed the Hatena renderer for up to half of what the others left behind.
+ */
+function sitting(name: EngineName, bytes: number, samples: number): number[] {
+  const render = createEngine(name);
+  const source = reportOfSize(bytes);
+  const t0 = process.cpuUsage();
+  let renders = 0;
+  do { render(source); renders++; } while (cpuMs(t0) < 1000 || renders < 3);
+  const batch = Math.ceil(100 / (cpuMs(t0) / renders));
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t = process.cpuUsage();
+    for (let b = 0; b < batch; b++) render(source);
+    times.push(cpuMs(t) / batch);
+  }
+  return times;
+}
+
+/** Median CPU ms per render of each engine: sittings in fresh processes, the engines taking turns. */
+function measure(bytes: number, sittings: number, samples: number): Record<EngineName, number> {
+  const times = Object.fromEntries(ENGINES.map((name) => [name, [] as number[]])) as Record<EngineName, number[]>;
+  for (let r = 0; r < sittings; r++) {
+    for (let k = 0; k < ENGINES.length; k++) {
+      const name = ENGINES[(r + k) % ENGINES.length];
+      const out = execFileSync(process.execPath, [__filename, '--worker', name, String(bytes), String(samples)], { encoding: 'utf8' });
+      times[name].push(...(JSON.parse(out) as number[]));
     }
   }
-  return Object.fromEntries(names.map((name) => [name, median(times[name])]));
+  return Object.fromEntries(ENGINES.map((name) => [name, median(times[name])])) as Record<EngineName, number>;
 }
 
 function cpuMs(since: NodeJS.CpuUsage): number {
@@ -61,33 +95,15 @@ function median(values: number[]): number {
 }
 
 export function runRenderBench(): void {
-  const bare = new MarkdownIt({ html: true, linkify: true, breaks: false });
-  // The baseline for the preview options: markdown-it stamping source lines the way VS Code's preview does.
-  const bareStamped = new MarkdownIt({ html: true, linkify: true, breaks: false });
-  bareStamped.core.ruler.push('source_line', (state) => {
-    for (const token of state.tokens) {
-      if (token.map && token.block && token.nesting !== -1 && token.type !== 'inline') {
-        token.attrJoin('class', 'code-line');
-        token.attrSet('data-line', String(token.map[0]));
-      }
-    }
-  });
-  const hatena = createHatenaRenderer();
-  const preview = createHatenaRenderer({ sourceLines: true, embeds: 'card' });
-  const engines = {
-    bare: (s: string) => bare.render(s),
-    bareStamped: (s: string) => bareStamped.render(s),
-    hatena: (s: string) => hatena.render(s),
-    preview: (s: string) => preview.render(s),
-  };
-  const sizes = [[10_000, '10 KB', 25], [100_000, '100 KB', 25], [1_000_000, '1 MB', 25]] as const;
-  console.log('renderer: median CPU ms per render in this run; ratio vs bare markdown-it with the same options (goal ≤ 1.25×)');
+  const sizes = [[10_000, '10 KB'], [100_000, '100 KB'], [1_000_000, '1 MB']] as const;
+  console.log('renderer: median CPU ms per render in this run, each engine in processes of its own, taking turns;');
+  console.log('ratio vs bare markdown-it with the same options (goal ≤ 1.25×)');
   console.log('  hatena  = createHatenaRenderer()                        vs markdown-it {html, linkify}');
   console.log('  preview = createHatenaRenderer({sourceLines, embeds: card}) vs the same + VS Code-style line stamps');
   console.log('size     bare ms  hatena ms  ratio  stamped ms  preview ms  ratio   10× input costs (goal ≤ 12×): hatena   bare');
-  let previous: Record<string, number> | undefined;
-  for (const [bytes, label, runs] of sizes) {
-    const t = measure(engines, reportOfSize(bytes), runs);
+  let previous: Record<EngineName, number> | undefined;
+  for (const [bytes, label] of sizes) {
+    const t = measure(bytes, 3, 5);
     const scaling = previous === undefined ? '' : `${(t.hatena / previous.hatena).toFixed(1).padStart(36)}× ${(t.bare / previous.bare).toFixed(1).padStart(5)}×`;
     console.log(`${label.padEnd(7)} ${t.bare.toFixed(2).padStart(8)} ${t.hatena.toFixed(2).padStart(10)} ${(t.hatena / t.bare).toFixed(2).padStart(5)}× ` +
       `${t.bareStamped.toFixed(2).padStart(11)} ${t.preview.toFixed(2).padStart(11)} ${(t.preview / t.bareStamped).toFixed(2).padStart(5)}×${scaling}`);
@@ -95,4 +111,9 @@ export function runRenderBench(): void {
   }
 }
 
-runRenderBench();
+if (process.argv[2] === '--worker') {
+  const [, , , name, bytes, samples] = process.argv;
+  process.stdout.write(JSON.stringify(sitting(name as EngineName, Number(bytes), Number(samples))));
+} else {
+  runRenderBench();
+}
