@@ -40,6 +40,14 @@ describe('grammar: ((footnotes)) and their escapes', () => {
       { text: 'これも', scopes: ['meta.footnote.escaped.hatena'], notScopes: ['string.other.footnote.hatena'] });
   });
 
+  it('a (( inside a bare URL opens no note (linkify takes the URL first)', async () => {
+    await expectScopes('https://example.com/((a)) と **https://example.com/a((b))** と https://example.com/a ((注))',
+      { text: '((a))', hatena: false },
+      { text: 'a((b))', hatena: false, scopes: ['markup.bold.markdown'] },
+      { text: '**', occurrence: 1, scopes: ['punctuation.definition.bold.markdown'] },
+      { text: '注', scopes: ['string.other.footnote.hatena'] });
+  });
+
   it('leaves unclosed, empty and blank parentheses alone', async () => {
     await expectScopes('((閉じていない注 と (()) と ((  )) と (ふつうの括弧)',
       { text: '((閉じていない注', hatena: false },
