@@ -76,6 +76,17 @@ describe('grammar: the injection grammar files', () => {
     assert.deepEqual([...guards].map((g) => g.includes('[tex:')).sort(), [false, true]);
   });
 
+  it('the block grammar\'s table-cell rule is Markdown\'s own cell rule, separator cells excepted', () => {
+    const markdown = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test', 'grammar', 'markdown.tmLanguage.json'), 'utf8')) as {
+      repository: { table: { patterns: RawRule[] } };
+    };
+    const hostCell = String(markdown.repository.table.patterns.find((r) => String(r.match).includes('(\\\\\\||[^|])+'))!.match);
+    const block = grammarFiles().find((g) => g.scopeName === 'text.hatena.markdown.block.injection')!.json;
+    const ours = String((block.repository as Record<string, RawRule>)['table-cell'].match);
+    const guard = '(?!\\s*+:?-++:?\\s*+\\|)';
+    assert.equal(ours.replace(guard, '').replace('((?:\\\\\\||[^|])+)', '((\\\\\\||[^|])+)'), hostCell);
+  });
+
   it('no regex has an interval followed by + (Oniguruma reads `{1,2}+` as a repeated interval, not a possessive one)', () => {
     // `\`{1,2}+(?!\`)` took a run of three backticks, so a code span never closed: quadratic on long lines.
     for (const g of grammarFiles()) {
