@@ -15,6 +15,13 @@ describe('grammar: [:contents] and <!-- more -->', () => {
     await expectScopes('| [:contents] |\n|---|', { text: '[:contents]', hatena: false });
   });
 
+  it('[:contents] inside an HTML comment spanning lines is part of the comment', async () => {
+    await expectScopes('<!--\n[:contents]\n-->\n\n[:contents]',
+      { text: '[:contents]', scopes: ['comment.block.html'], hatena: false },
+      { text: 'contents', occurrence: 1, scopes: ['entity.name.tag.contents.hatena'], notScopes: ['comment'] });
+    await expectScopes('- 目次 <!--\n  [:contents]\n  -->', { text: '[:contents]', scopes: ['comment.block.html'], hatena: false });
+  });
+
   it('<!-- more --> on its own line is the 続きを読む cut, not a comment', async () => {
     await expectScopes('導入文です。\n\n<!-- more -->\n\n本文です。',
       { text: '<!--', scopes: ['meta.separator.more.hatena', 'punctuation.definition.tag.begin.more.hatena'], notScopes: ['comment'] },

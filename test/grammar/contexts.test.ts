@@ -53,6 +53,24 @@ describe('grammar: notation in every Markdown context, and Markdown around it in
       { text: '|', occurrence: 6, scopes: ['punctuation.definition.table.markdown'], hatena: false });
   });
 
+  it('tables: a cell that starts with notation right after | keeps the Markdown after it', async () => {
+    await expectScopes(`|id:yasay **一**|((注)) **二**|${IMAGE} **三**|\n|:--|:-:|--:|\n|[google:q] _四_|[tex:x] **五**|\\|id:esc|`,
+      { text: 'yasay', scopes: ['markup.table.markdown', 'variable.parameter.user.hatena'] },
+      { text: '一', scopes: ['markup.bold.markdown'] },
+      { text: '注', scopes: ['string.other.footnote.hatena'] },
+      { text: '二', scopes: ['markup.bold.markdown'] },
+      STAMP,
+      { text: '三', scopes: ['markup.bold.markdown'] },
+      { text: ':--', scopes: ['punctuation.separator.table.markdown'], hatena: false },
+      { text: ':-:', scopes: ['punctuation.separator.table.markdown'], hatena: false },
+      { text: 'google', scopes: ['entity.name.tag.google.hatena'] },
+      { text: '四', scopes: ['markup.italic.markdown'] },
+      { text: 'tex', scopes: ['entity.name.tag.tex.hatena'] },
+      { text: '五', scopes: ['markup.bold.markdown'] },
+      { text: 'esc', scopes: ['variable.parameter.user.hatena'] },
+      { text: '|', occurrence: 1, scopes: ['punctuation.definition.table.markdown'], hatena: false });
+  });
+
   it('without the injection none of this is scoped (the assertions above depend on our grammar)', async () => {
     const { loadMarkdownGrammar, tokenizeDocument } = await import('./textmate');
     const plain = await loadMarkdownGrammar({ injections: false });

@@ -25,7 +25,9 @@ export function markdownWithHatena(): Promise<IGrammar> {
 }
 
 const isUnder = (scope: string, name: string) => scope === name || scope.startsWith(`${name}.`);
-const isHatena = (scope: string) => scope.endsWith('.hatena');
+// The scope our block grammar gives the text of every table cell (so that the inline grammar is injected there, not
+// into the row) is structure, not notation: `hatena: false` still holds for a cell's plain text.
+const isHatena = (scope: string) => scope.endsWith('.hatena') && scope !== 'meta.table.cell.hatena';
 
 function locate(lines: Token[][], source: string[], text: string, occurrence: number): Token[] {
   let seen = 0;

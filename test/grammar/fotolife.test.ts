@@ -83,6 +83,47 @@ describe('grammar: Fotolife [f:id:…]', () => {
     await expectScopes('[f:id:yasay]', { text: 'yasay', scopes: [IMAGE, 'invalid.illegal.fotolife.hatena'] });
   });
 
+  it('flags the empty part, the second display kind, a letter inside the id (each form the renderer rejects)', async () => {
+    // An empty part has no text to scope: the colon that opens it is flagged.
+    await expectScopes('[f:id::20170604220500j:plain]',
+      { text: ':', occurrence: 1, scopes: [IMAGE, 'invalid.illegal.user.fotolife.hatena'] },
+      { text: ':', occurrence: 2, scopes: ['punctuation.separator.colon.hatena'], notScopes: ['invalid'] },
+      { text: '20170604220500j', notScopes: ['invalid'] });
+    await expectScopes('[f:id:yasay::plain]',
+      { text: 'yasay', notScopes: ['invalid'] },
+      { text: ':', occurrence: 2, scopes: ['invalid.illegal.date-time.fotolife.hatena'] },
+      { text: ':', occurrence: 3, notScopes: ['invalid'] },
+      { text: 'plain', scopes: ['keyword.other.display.plain.fotolife.hatena'] });
+    await expectScopes('[f:id:yasay:]', { text: ':', occurrence: 2, scopes: ['invalid.illegal.date-time.fotolife.hatena'] });
+    await expectScopes('[f:id:yasay:20170604220500j::plain]',
+      { text: ':', occurrence: 3, scopes: ['invalid.illegal.option.fotolife.hatena'] },
+      { text: ':', occurrence: 4, notScopes: ['invalid'] },
+      { text: 'plain', notScopes: ['invalid'] });
+    await expectScopes('[f:id:yasay:20170604220500j:plain:]',
+      { text: 'plain', notScopes: ['invalid'] },
+      { text: ':]', scopes: [IMAGE] },
+      { text: ':', occurrence: 4, scopes: ['invalid.illegal.option.fotolife.hatena'] });
+    await expectScopes('[f:id:yasay:20170604220500j:plain:image] [f:id:yasay:20170604220500j:movie:w300:plain]',
+      { text: 'plain', scopes: ['keyword.other.display.plain.fotolife.hatena'], notScopes: ['invalid'] },
+      { text: 'image', scopes: ['invalid.illegal.option.fotolife.hatena'] },
+      { text: 'movie', scopes: ['keyword.other.display.movie.fotolife.hatena'] },
+      { text: '300', scopes: ['constant.numeric.integer.width.fotolife.hatena'] },
+      { text: 'plain', occurrence: 1, scopes: ['invalid.illegal.option.fotolife.hatena'] });
+    // A title runs up to the next option, so a kind after it is still the first kind.
+    await expectScopes('[f:id:yasay:20170604220500j:title=a:plain]', { text: 'plain', scopes: ['keyword.other.display.plain.fotolife.hatena'] });
+    await expectScopes('[f:id:yasay:2017O604220500j:plain]',
+      { text: '2017O604220500', scopes: ['invalid.illegal.date-time.fotolife.hatena'] },
+      { text: 'j', scopes: ['storage.type.image-format.fotolife.hatena'], notScopes: ['invalid'] },
+      { text: 'plain', notScopes: ['invalid'] });
+  });
+
+  it('the forms it accepts with a colon inside are images to the renderer too: no flag', async () => {
+    // `title=` values may end in or hold a colon (`a:` and `a::b` are the titles the renderer reads).
+    for (const image of ['[f:id:yasay:20170604220500j:plain:title=a:]', '[f:id:yasay:20170604220500j:title=a::b]', '[f:id:yasay:20170604220500j]']) {
+      await expectScopes(image, { text: image, notScopes: ['invalid'] });
+    }
+  });
+
   it('leaves unclosed and look-alike brackets alone', async () => {
     // Unclosed, it is no image (the renderer then reads `id:yasay` as a user link, and so does the grammar).
     await expectScopes('[f:id:yasay:20170604220500j:plain の続き',

@@ -31,12 +31,69 @@ describe('grammar: the injection grammar files', () => {
     }
   });
 
-  it('every scope a rule assigns ends in .hatena', () => {
+  it('every scope a rule assigns ends in .hatena, or is one VS Code\'s Markdown or HTML grammar assigns itself', () => {
+    // Inside ((notes)) our own rules give bold, code and links Markdown's scopes, and the paragraph that holds a
+    // multi-line comment is Markdown's paragraph: those must be scopes the host grammars really use (no invented or
+    // misspelt `.markdown` scope).
+    const hostScopes = new Set<string>();
+    for (const file of ['markdown.tmLanguage.json', 'html.tmLanguage.json']) {
+      for (const rule of rules(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test', 'grammar', file), 'utf8')))) {
+        for (const scope of [rule.name, rule.contentName]) if (typeof scope === 'string') hostScopes.add(scope);
+      }
+    }
+    let borrowed = 0;
     for (const g of grammarFiles()) {
       for (const rule of rules(g.json)) {
         if (rule === g.json) continue; // the grammar's own display name
         for (const scope of [rule.name, rule.contentName]) {
-          if (typeof scope === 'string') assert.match(scope, /^[a-z][\w.$-]*\.hatena$/, `${g.path}: ${scope}`);
+          if (typeof scope !== 'string') continue;
+          if (hostScopes.has(scope)) { borrowed++; continue; }
+          assert.match(scope, /^[a-z][\w.$-]*\.hatena$/, `${g.path}: ${scope}`);
+        }
+      }
+    }
+    assert.ok(borrowed > 10, `${borrowed} borrowed scopes`);
+  });
+
+  it('the bracket notations inside a note are the paragraph\'s rules behind a guard against ))', () => {
+    const inline = grammarFiles().find((g) => g.scopeName === 'text.hatena.markdown.injection')!.json;
+    const repo = inline.repository as Record<string, { patterns: RawRule[] } & RawRule>;
+    const paragraph = [...repo.fotolife.patterns, ...repo.link.patterns, repo.tex, ...repo['keyword-link'].patterns];
+    const inNote = repo['note-notation'].patterns;
+    assert.equal(inNote.length, paragraph.length);
+    const guards = new Set<string>();
+    inNote.forEach((rule, i) => {
+      const key = rule.begin !== undefined ? 'begin' : 'match';
+      const original = String(paragraph[i][key]);
+      const source = String(rule[key]);
+      assert.ok(source.endsWith(original) && source.length > original.length, `${key} ${i} is the paragraph's with a prefix`);
+      guards.add(source.slice(0, source.length - original.length));
+      const { comment: _a, [key]: _b, ...rest } = rule;
+      const { comment: _c, [key]: _d, ...restOriginal } = paragraph[i];
+      assert.deepEqual(rest, restOriginal, `rule ${i}: everything but the regex is the same`);
+    });
+    // One guard for the flat notations, one for [tex:…] (which may nest one level of brackets).
+    assert.deepEqual([...guards].map((g) => g.includes('[tex:')).sort(), [false, true]);
+  });
+
+  it('the block grammar\'s table-cell rule is Markdown\'s own cell rule, separator cells excepted', () => {
+    const markdown = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test', 'grammar', 'markdown.tmLanguage.json'), 'utf8')) as {
+      repository: { table: { patterns: RawRule[] } };
+    };
+    const hostCell = String(markdown.repository.table.patterns.find((r) => String(r.match).includes('(\\\\\\||[^|])+'))!.match);
+    const block = grammarFiles().find((g) => g.scopeName === 'text.hatena.markdown.block.injection')!.json;
+    const ours = String((block.repository as Record<string, RawRule>)['table-cell'].match);
+    const guard = '(?!\\s*+:?-++:?\\s*+\\|)';
+    assert.equal(ours.replace(guard, '').replace('((?:\\\\\\||[^|])+)', '((\\\\\\||[^|])+)'), hostCell);
+  });
+
+  it('no regex has an interval followed by + (Oniguruma reads `{1,2}+` as a repeated interval, not a possessive one)', () => {
+    // `\`{1,2}+(?!\`)` took a run of three backticks, so a code span never closed: quadratic on long lines.
+    for (const g of grammarFiles()) {
+      for (const rule of rules(g.json)) {
+        for (const key of ['match', 'begin', 'end', 'while'] as const) {
+          const source = rule[key];
+          if (typeof source === 'string') assert.doesNotMatch(source, /(?<!\\)\{\d*,?\d*\}\+/, `${g.path}: ${source.slice(0, 80)}…`);
         }
       }
     }

@@ -48,6 +48,12 @@ describe('grammar: [tex:…], id:user, [google:…], [wikipedia:…], [amazon:�
       { text: 'https://example.com/?user=id:foo', hatena: false },
       { text: 'a.id:foo', hatena: false },
       { text: 'mail@id:foo', hatena: false });
+    // After a colon, as in a backslash-escaped image `\\[f:id:…]` (Markdown prints it as text) or a broken one.
+    await expectScopes('\\[f:id:yasay:20170604220500j:plain] と f:id:yasay と x:id:foo と id:live',
+      { text: '[f:id:yasay:20170604220500j:plain]', hatena: false },
+      { text: 'f:id:yasay', hatena: false },
+      { text: 'x:id:foo', hatena: false },
+      { text: 'live', scopes: ['variable.parameter.user.hatena'] });
     await expectScopes('id:ab id:1abc id:' + 'a'.repeat(33) + ' id:',
       { text: 'id:ab', hatena: false },
       { text: 'id:1abc', hatena: false },

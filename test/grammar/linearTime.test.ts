@@ -45,7 +45,7 @@ describe('grammar: no catastrophic backtracking (45,000-character lines)', funct
   }
 
   it('dense valid notation stays linear: a line four times as long costs about four times as much, not sixteen', () => {
-    const units = ['((注記)) ', '[f:id:yasay:20170604220500j:plain:w300] ', '[tex:x^2] ', ')((x))( '];
+    const units = ['((注記)) ', '((**注**と`a`と[b](c))) ', '[f:id:yasay:20170604220500j:plain:w300] ', '[tex:x^2] ', ')((x))( ', 'https://x.com/((a)) '];
     for (const unit of units) {
       const long = unit.repeat(Math.floor(STRESS_LINE_LENGTH / unit.length));
       const short = long.slice(0, unit.length * Math.floor(long.length / unit.length / 4));
