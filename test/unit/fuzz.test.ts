@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createHatenaRenderer, type HatenaRenderer } from '../../src/hatena';
+import { bestCpuTime, prng } from './cpuTime';
 
 /*
  * Generated documents against the Hatena renderer. Seeded (FUZZ_SEED, FUZZ_DOCS override), so a failure message's
@@ -14,18 +13,6 @@ import { createHatenaRenderer, type HatenaRenderer } from '../../src/hatena';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20170604);
 const DOCS = Number(process.env.FUZZ_DOCS ?? 100_000);
-
-/** mulberry32: tiny, fast, good enough to spread inputs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PAYLOADS = [
   '"', "'", '"><x-pwn>', '" onpwn="1"', "' onpwn='1'", '"pwn=1', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)',
@@ -191,9 +178,6 @@ describe('fuzz: generated documents against the renderer', function () {
   });
 });
 
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
 describe('fuzz: linear time on pathological inputs (ratios within one run, not wall-clock)', function () {
   this.timeout(300_000);
   const renderer = createHatenaRenderer();
@@ -218,31 +202,6 @@ describe('fuzz: linear time on pathological inputs (ratios within one run, not w
     'backtick runs of two lengths': '((`` ` ',
     'attribute backticks before notes': '<b title="`">((a ` b)) ',
   };
-
-  /**
-   * CPU time of one render, in microseconds of this process (other jobs on a shared CI machine do not count).
-   * The render repeats until the window holds at least 50 ms of CPU: process.cpuUsage() moves in scheduler ticks,
-   * so timing a sub-millisecond render once is noise (it turned linear inputs into 30x "ratios").
-   */
-  function timePerRender(render: (s: string) => unknown, source: string): number {
-    collectGarbage(); // one window's garbage is not billed to the next
-    const before = process.cpuUsage();
-    let renders = 0;
-    let used = 0;
-    do {
-      render(source);
-      renders++;
-      const u = process.cpuUsage(before);
-      used = u.user + u.system;
-    } while (used < 50_000);
-    return used / renders;
-  }
-
-  function bestTime(render: (s: string) => unknown, source: string, runs: number): number {
-    let best = Infinity;
-    for (let r = 0; r < runs; r++) best = Math.min(best, timePerRender(render, source));
-    return best;
-  }
 
   /** Inputs that grow inside one construct rather than by repetition: size → document. */
   const GROWING: Record<string, (size: number) => string> = {
@@ -273,15 +232,15 @@ describe('fuzz: linear time on pathological inputs (ratios within one run, not w
       const base = (s: string) => bare.render(s);
       // Fast because it failed is no pass: the large input must render (a stack overflow once returned at once).
       assert.doesNotMatch(renderer.render(large).html, /hatena-render-error/, `${name}: render failed`);
-      bestTime(ours, small, 1); // warm the JIT
-      let ratio = bestTime(ours, large, 3) / bestTime(ours, small, 3);
-      if (ratio > 20) ratio = Math.min(ratio, bestTime(ours, large, 3) / bestTime(ours, small, 3)); // one re-measure
+      bestCpuTime(ours, small, 1); // warm the JIT
+      let ratio = bestCpuTime(ours, large, 3) / bestCpuTime(ours, small, 3);
+      if (ratio > 20) ratio = Math.min(ratio, bestCpuTime(ours, large, 3) / bestCpuTime(ours, small, 3)); // one re-measure
       if (ratio <= 20) return;
       // Over budget: fine only if our share of the cost does not grow with size — markdown-it alone, the GC or a busy
       // machine slowing both the same way. Ours and bare markdown-it are measured side by side at each size, so such
       // effects cancel in their quotient; a quadratic rule of ours multiplies it by about 8 over this range.
-      const overhead = (source: string) => bestTime(ours, source, 3) / bestTime(base, source, 3);
-      bestTime(base, small, 1);
+      const overhead = (source: string) => bestCpuTime(ours, source, 3) / bestCpuTime(base, source, 3);
+      bestCpuTime(base, small, 1);
       const growth = overhead(large) / overhead(small);
       assert.ok(growth <= 3, `${name}: 8× input took ${ratio.toFixed(1)}× the time, and our cost relative to markdown-it alone grew ${growth.toFixed(1)}×`);
     });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { allExcludedRanges, frontMatterLength, isExcluded, isInCodeOrComment, openFrontMatterLength } from '../../../src/editor/codeRegions';
+import { prng } from '../cpuTime';
 
 /** `|` marks the cursor; returns whether it is in code/comment. */
 function at(textWithCursor: string): boolean {
@@ -113,17 +114,6 @@ describe('codeRegions: where Hatena notation means nothing', () => {
 });
 
 describe('codeRegions on generated documents', () => {
-  /** mulberry32, seeded: a failure message's seed and index reproduce the document. */
-  function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const FRAGMENTS = ['text ', '`', '``', '```', '\n```\n', '\n~~~\n', '\n> ```\n', '\n> ', '\n- ```\n', '<!--', '-->', '<!-->', '<!--->',
     '\\', '\\`', '\n', '\n\n', '\n---\n', 'Title: x\n', '- item\n', '[f:', '  ', '>', '\r\n'];
   const SEED = 20170604;

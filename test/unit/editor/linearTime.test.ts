@@ -1,39 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { allExcludedRanges, isInCodeOrComment } from '../../../src/editor/codeRegions';
 import { hatenaCompletions, needsHatenaId } from '../../../src/editor/hatenaCompletions';
 import { hatenaIdFromImages } from '../../../src/editor/hatenaIdSource';
+import { bestCpuTime } from '../cpuTime';
 
 /*
  * The completion provider runs on trigger characters in documents of any size, so the code-region scanner and the
  * line matchers must stay linear on hostile input. Like the renderer's fuzz linear-time checks (test/unit/fuzz.test.ts):
  * CPU time of this process, ratios between sizes measured in the same run, never a wall-clock limit.
  */
-
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
-/** CPU microseconds per call, over a window of at least 50 ms (single sub-millisecond readings are noise). */
-function timePerCall(run: (s: string) => unknown, source: string): number {
-  collectGarbage();
-  const before = process.cpuUsage();
-  let calls = 0;
-  let used = 0;
-  do {
-    run(source);
-    calls++;
-    const u = process.cpuUsage(before);
-    used = u.user + u.system;
-  } while (used < 50_000);
-  return used / calls;
-}
-
-function bestTime(run: (s: string) => unknown, source: string, runs: number): number {
-  let best = Infinity;
-  for (let r = 0; r < runs; r++) best = Math.min(best, timePerCall(run, source));
-  return best;
-}
 
 /** Input of about `size` characters. */
 type Build = (size: number) => string;
@@ -54,11 +29,11 @@ function checkLinear(name: string, build: Build, run: (s: string) => unknown): v
   it(`${name}: 64× the input costs ≤ ${LIMIT}× the time`, () => {
     const small = build(SMALL);
     const large = build(LARGE);
-    bestTime(run, small, 1); // warm the JIT
-    let ratio = bestTime(run, large, 3) / bestTime(run, small, 3);
-    if (ratio > LIMIT) ratio = Math.min(ratio, bestTime(run, large, 3) / bestTime(run, small, 3)); // one re-measure
+    bestCpuTime(run, small, 1); // warm the JIT
+    let ratio = bestCpuTime(run, large, 3) / bestCpuTime(run, small, 3);
+    if (ratio > LIMIT) ratio = Math.min(ratio, bestCpuTime(run, large, 3) / bestCpuTime(run, small, 3)); // one re-measure
     if (ratio <= LIMIT) return;
-    const overhead = (source: string) => bestTime(run, source, 3) / bestTime(reference, source, 3);
+    const overhead = (source: string) => bestCpuTime(run, source, 3) / bestCpuTime(reference, source, 3);
     const growth = overhead(large) / overhead(small);
     assert.ok(growth <= 2.5, `${name}: 64× input took ${ratio.toFixed(1)}× the time, and relative to a linear reference it grew ${growth.toFixed(1)}×`);
   });
