@@ -48,12 +48,6 @@ export function runTempDir(): string {
   return runTempRoot;
 }
 
-process.on('exit', (code) => {
-  if (!runTempRoot) return;
-  if (code === 0 && !process.env.HATENA_KEEP_TEMP) fs.rmSync(runTempRoot, { recursive: true, force: true });
-  else console.log(`[harness] logs and workspaces kept in ${runTempRoot}`);
-});
-
 /** Private user-data, extensions and XDG dirs, so a run never sees the user's own VS Code state. */
 export interface ServerState {
   dir: string;
@@ -87,7 +81,7 @@ export function createState(label: string): ServerState {
         // loopback port, so nothing an extension or the editor does on the Node side can leave the machine.
         'http.proxy': DEAD_PROXY,
         'http.proxySupport': 'override',
-        'http.noProxy': ['127.0.0.1', 'localhost', '::1'],
+        'http.noProxy': ['127.0.0.1', 'localhost', '::1', '[::1]'],
       },
       null,
       2,
@@ -110,8 +104,8 @@ function serverEnv(state: ServerState): NodeJS.ProcessEnv {
     HTTPS_PROXY: DEAD_PROXY,
     http_proxy: DEAD_PROXY,
     https_proxy: DEAD_PROXY,
-    NO_PROXY: '127.0.0.1,localhost,::1',
-    no_proxy: '127.0.0.1,localhost,::1',
+    NO_PROXY: '127.0.0.1,localhost,::1,[::1]',
+    no_proxy: '127.0.0.1,localhost,::1,[::1]',
     NODE_USE_ENV_PROXY: '1',
   };
 }
@@ -138,15 +132,29 @@ for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]] a
     process.exit(128 + number);
   });
 }
-process.on('exit', () => {
+// One exit handler, servers first: the temp folder holds their user data, and a failing removal must not keep a
+// server running or turn a passing run into a failing one.
+process.on('exit', (code) => {
   for (const server of running) server.stop();
+  if (!runTempRoot) return;
+  if (code !== 0 || process.env.HATENA_KEEP_TEMP) {
+    console.log(`[harness] logs and workspaces kept in ${runTempRoot}`);
+    return;
+  }
+  try {
+    fs.rmSync(runTempRoot, { recursive: true, force: true, maxRetries: 3 });
+  } catch (e) {
+    console.log(`[harness] could not remove ${runTempRoot}: ${String(e)}`);
+  }
 });
 
 /**
  * A runner killed outright (SIGKILL, OOM) cannot stop its servers, and code-server runs in a process group of
- * its own. Each server is recorded with its owner's pid; the next run stops the groups whose owner is gone.
+ * its own. Each server is recorded (per user) with its owner's pid and its state folder; the next run stops a
+ * group whose owner is gone, and only after /proc shows that the group's leader is still that code-server (its
+ * command line names the state folder): pids are reused, and a stale record must never kill someone else's process.
  */
-const SERVER_RECORDS = path.join(os.tmpdir(), 'hatena-writer-servers');
+const SERVER_RECORDS = path.join(os.tmpdir(), `hatena-writer-servers-${process.getuid?.() ?? 'user'}`);
 
 function isAlive(pid: number): boolean {
   try {
@@ -164,13 +172,23 @@ export function reapOrphanedServers(): void {
     if (!match) continue;
     const [owner, pgid] = [Number(match[1]), Number(match[2])];
     if (isAlive(owner)) continue;
+    const record = path.join(SERVER_RECORDS, name);
+    const stateDir = fs.readFileSync(record, 'utf8').split('\n')[1] ?? '';
+    let leader = '';
     try {
-      process.kill(-pgid, 'SIGKILL');
-      console.log(`[harness] stopped code-server group ${pgid} left behind by runner ${owner}`);
+      leader = fs.readFileSync(`/proc/${pgid}/cmdline`, 'utf8');
     } catch {
-      /* already gone */
+      /* gone, or no /proc here: nothing we can safely kill */
     }
-    fs.rmSync(path.join(SERVER_RECORDS, name), { force: true });
+    if (stateDir !== '' && leader.includes(stateDir)) {
+      try {
+        process.kill(-pgid, 'SIGKILL');
+        console.log(`[harness] stopped code-server group ${pgid} left behind by runner ${owner}`);
+      } catch {
+        /* already gone */
+      }
+    }
+    fs.rmSync(record, { force: true });
   }
 }
 
@@ -208,7 +226,7 @@ async function tryStartCodeServer(state: ServerState, port: number): Promise<Run
   const pgid = child.pid!;
   fs.mkdirSync(SERVER_RECORDS, { recursive: true });
   const record = path.join(SERVER_RECORDS, `${process.pid}-${pgid}`);
-  fs.writeFileSync(record, `${port}\n`);
+  fs.writeFileSync(record, `${port}\n${state.userDataDir}\n`);
   const server: RunningServer = {
     url: `http://127.0.0.1:${port}`,
     log,

@@ -27,7 +27,8 @@ export async function runIntegration(run: IntegrationRun): Promise<LayerResult> 
   const payload = [
     ['extensionDevelopmentPath', remote(run.extensionDevelopmentPath)],
     ['extensionTestsPath', remote(run.extensionTestsPath)],
-    ['extensionEnvironment', JSON.stringify({ ...run.env, HATENA_TEST_RESULTS: resultsFile })],
+    // HATENA_TEST_OFFLINE: this route routes the extension host's HTTP to a dead proxy (codeServer.ts); a test checks it.
+    ['extensionEnvironment', JSON.stringify({ ...run.env, HATENA_TEST_RESULTS: resultsFile, HATENA_TEST_OFFLINE: '1' })],
   ];
   const url = `${run.server.url}/?folder=${encodeURIComponent(run.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 

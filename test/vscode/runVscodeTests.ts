@@ -113,9 +113,10 @@ function parseArgs(argv: string[]): VscodeLayerOptions {
 }
 
 if (require.main === module) {
-  runVscodeLayers(parseArgs(process.argv.slice(2)))
+  const options = parseArgs(process.argv.slice(2));
+  runVscodeLayers(options)
     .then((results) => {
-      process.exitCode = printSummary(results, { filtered: parseArgs(process.argv.slice(2)).grep !== undefined }) ? 0 : 1;
+      process.exitCode = printSummary(results, { filtered: options.grep !== undefined }) ? 0 : 1;
     })
     .catch((e) => {
       console.error(e);
