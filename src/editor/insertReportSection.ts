@@ -1,6 +1,7 @@
 // "Hatena: Insert Report Section…": a picker over the shipped snippets (the same file VS Code reads, so there is
 // one source of truth), inserted as a snippet so its tab stops work. A way in without Ctrl+Space.
 import * as vscode from 'vscode';
+import { scanSource } from './completion';
 import { findHatenaId } from './hatenaIdSource';
 import { fillPlaceholderDefault, HATENA_ID_PLACEHOLDER } from './personalizeSnippet';
 import { parseSnippetCatalogue, sectionPickText, type CatalogueSnippet } from './snippetCatalogue';
@@ -55,8 +56,10 @@ export function registerInsertReportSection(context: vscode.ExtensionContext): v
       if (typeof name === 'string') void vscode.window.showErrorMessage(vscode.l10n.t('No Hatena snippet named "{0}".', name));
       return false;
     }
-    const setting = vscode.workspace.getConfiguration('hatenaWriter', editor.document.uri).get<string>('hatenaId');
-    const id = snippet.body.includes(HATENA_ID_PLACEHOLDER) ? findHatenaId(editor.document.getText(), setting)?.id : undefined;
+    const document = editor.document;
+    const id = snippet.body.includes(HATENA_ID_PLACEHOLDER)
+      ? findHatenaId(scanSource(document), vscode.workspace.getConfiguration('hatenaWriter', document.uri).get<string>('hatenaId'))?.id
+      : undefined;
     const body = id ? fillPlaceholderDefault(snippet.body, HATENA_ID_PLACEHOLDER, id) : snippet.body;
     return editor.insertSnippet(new vscode.SnippetString(body));
   });
