@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { SectionPickerShown } from '../../src/editor';
+import type { HatenaWriterExports } from '../../src/extension';
 import { createHatenaRenderer, renderEntryArticle } from '../../src/hatena';
 import { EXTENSION_ID, discardActiveEditor, expansionPattern, freshMarkdownEditor, shippedSnippets, waitFor } from './snippetHelpers';
 
@@ -27,10 +29,10 @@ describe('integration: Hatena: Insert Report Section…', () => {
     assert.equal(editor.document.getText(editor.selection), 'yasay', 'still a tab stop');
   });
 
-  it('wraps the selection', async () => {
+  it('wraps the selection (the name given as a keybinding\'s args object)', async () => {
     const editor = await freshMarkdownEditor('これは補足です');
     editor.selection = new vscode.Selection(0, 3, 0, 7);
-    assert.equal(await vscode.commands.executeCommand(COMMAND, '脚注'), true);
+    assert.equal(await vscode.commands.executeCommand(COMMAND, { name: '脚注' }), true);
     assert.equal(editor.document.getText(), 'これは((補足です))');
   });
 
@@ -40,26 +42,36 @@ describe('integration: Hatena: Insert Report Section…', () => {
     assert.equal(editor.document.getText(), 'x');
   });
 
-  /** Runs the command with the picker and resolves once the picker is shown, with the command's result to come. */
-  async function openPicker(): Promise<{ picker: vscode.QuickPick<vscode.QuickPickItem>; inserted: Thenable<boolean> }> {
-    let shown: vscode.QuickPick<vscode.QuickPickItem> | undefined;
-    const inserted = vscode.commands.executeCommand<boolean>(COMMAND, { onDidShowPicker: (p: vscode.QuickPick<vscode.QuickPickItem>) => { shown = p; } });
-    const picker = await waitFor(() => shown, 'the picker to be shown');
-    // The workbench marks the first item active once it has the list: then its own Quick Open commands work on it.
-    await waitFor(() => picker.activeItems[0] === picker.items[0], 'the picker\'s first item to be active');
-    return { picker, inserted };
+  const exports = () => vscode.extensions.getExtension(EXTENSION_ID)!.exports as HatenaWriterExports;
+
+  it('the extension exports the markdown-it plugin, and the test hooks because this host runs tests', () => {
+    assert.equal(typeof exports().extendMarkdownIt, 'function');
+    assert.equal(typeof exports().testing?.onDidShowSectionPicker, 'function', 'extensionMode is Test under an extensionTestsPath');
+  });
+
+  /** Runs the command with the picker and resolves once the picker is shown with its list, with the command's result to come. */
+  async function openPicker(): Promise<{ items: SectionPickerShown['items']; inserted: Thenable<boolean> }> {
+    let shown: SectionPickerShown | undefined;
+    const listener = exports().testing!.onDidShowSectionPicker((event) => { shown = event; });
+    try {
+      const inserted = vscode.commands.executeCommand<boolean>(COMMAND);
+      const { items } = await waitFor(() => shown, 'the picker to be shown with its list');
+      return { items, inserted };
+    } finally {
+      listener.dispose();
+    }
   }
 
   it('the QuickPick lists every snippet, in the display language, and inserts the one chosen', async () => {
     const editor = await freshMarkdownEditor();
     const snippets = shippedSnippets();
-    const { picker, inserted } = await openPicker();
+    const { items, inserted } = await openPicker();
     const japanese = /^ja\b/i.test(vscode.env.language);
-    assert.deepEqual(picker.items.map((i) => i.description), snippets.map((s) => s.prefixes.join(', ')));
-    assert.deepEqual(picker.items.map((i) => i.detail), snippets.map((s) => (japanese ? s.japanese : s.english)), `details in ${vscode.env.language}`);
-    if (!japanese) assert.equal(picker.items[2].label, 'Session report');
+    assert.deepEqual(items.map((i) => i.description), snippets.map((s) => s.prefixes.join(', ')));
+    assert.deepEqual(items.map((i) => i.detail), snippets.map((s) => (japanese ? s.japanese : s.english)), `details in ${vscode.env.language}`);
+    if (!japanese) assert.equal(items[2].label, 'Session report');
+    // The workbench runs its commands in order: the second item is active when the accept runs.
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-    await waitFor(() => picker.activeItems[0] === picker.items[1], 'the second item to be active');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.equal(await inserted, true);
     assert.match(editor.document.getText(), expansionPattern(snippets[1].body), `the second item, ${snippets[1].name}`);
