@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { SectionPickerShown } from '../../src/editor';
 import type { HatenaWriterExports } from '../../src/extension';
 import { createHatenaRenderer, renderEntryArticle } from '../../src/hatena';
+import { defaultCtrlKChords, type Platform } from '../unit/editor/vscodeDefaultChords';
 import { EXTENSION_ID, discardActiveEditor, expansionPattern, freshMarkdownEditor, shippedSnippets, waitFor } from './snippetHelpers';
 
 const COMMAND = 'hatenaWriter.insertReportSection';
@@ -98,9 +99,22 @@ describe('integration: Hatena: Insert Report Section…', () => {
       return text.includes('"key":') && text.includes('"command":') ? text : undefined;
     }, 'the default keybindings file to be the active editor');
     const platformKey = process.platform === 'darwin' ? mac ?? key : key;
-    const users = [...defaults.matchAll(/"key":\s*"([^"]+)",\s*"command":\s*"([^"]+)"/g)].filter((m) => m[1] === platformKey).map((m) => m[2]);
-    assert.deepEqual(users, [COMMAND], `${platformKey} is bound only to ${COMMAND}`);
+    const json = '"((?:[^"\\\\]|\\\\.)*)"'; // a JSON string: the key `ctrl+k ctrl+\` is written "ctrl+k ctrl+\\"
+    const entries = [...defaults.matchAll(new RegExp(`"key":\\s*${json},\\s*"command":\\s*${json}`, 'g'))]
+      .map((m) => ({ key: JSON.parse(`"${m[1]}"`) as string, command: JSON.parse(`"${m[2]}"`) as string }));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const users = entries.filter((e) => e.key === platformKey).map((e) => e.command);
+    assert.deepEqual(users, [COMMAND], `${platformKey} is bound only to ${COMMAND}`);
+
+    // The unit test checks every platform against a table of VS Code's Ctrl+K chords: it must not have gone stale.
+    const platform: Platform = process.platform === 'darwin' ? 'macos' : process.platform === 'win32' ? 'windows' : 'linux';
+    const web = vscode.env.uiKind === vscode.UIKind.Web;
+    const table = defaultCtrlKChords(platform, web);
+    const leader = platform === 'macos' ? 'cmd+k ' : 'ctrl+k ';
+    const chords = entries.filter((e) => e.key.startsWith(leader) && !e.command.startsWith('hatenaWriter.'));
+    assert.ok(chords.length > 60, `${chords.length} Ctrl+K chords in the running editor's defaults`);
+    const missing = [...new Set(chords.filter((e) => !(e.key in table)).map((e) => `${e.key} (${e.command})`))];
+    assert.deepEqual(missing, [], `VS Code ${vscode.version} ${platform}${web ? ' web' : ''} binds Ctrl+K chords test/unit/editor/vscodeDefaultChords.ts lacks`);
   });
 
   it('the skeleton\'s Title mirrors the event name as typed however the field is left (a quote written \\" as the README says)', async () => {
