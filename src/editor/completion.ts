@@ -2,31 +2,28 @@
 // suggestions off, and Ctrl+Space switches the input method for many Japanese users). What is offered comes from
 // hatenaCompletions.ts; what is read of the document to decide it, and when, from documentScan.ts.
 import * as vscode from 'vscode';
-import { completionsAt, DocumentScans, type ScanSource } from './documentScan';
+import { completionsAt, type ScanSource } from './documentScan';
 import type { HatenaCompletion, HatenaCompletionKind } from './hatenaCompletions';
 
 export const COMPLETION_TRIGGER_CHARACTERS = ['[', ':', '('] as const;
 
 export function registerHatenaCompletions(): vscode.Disposable {
-  const scans = new DocumentScans();
-  const provider = vscode.languages.registerCompletionItemProvider(
+  return vscode.languages.registerCompletionItemProvider(
     { language: 'markdown' },
     {
       provideCompletionItems(document, position) {
         const setting = () => vscode.workspace.getConfiguration('hatenaWriter', document.uri).get<string>('hatenaId');
-        const completions = completionsAt(scans, document.uri.toString(), scanSource(document), position.line, position.character, setting, new Date());
+        const completions = completionsAt(scanSource(document), position.line, position.character, setting, new Date());
         return completions.map((completion, i) => toCompletionItem(completion, position.line, i));
       },
     },
     ...COMPLETION_TRIGGER_CHARACTERS,
   );
-  const onClose = vscode.workspace.onDidCloseTextDocument((document) => scans.forget(document.uri.toString()));
-  return vscode.Disposable.from(provider, onClose, { dispose: () => scans.clear() });
 }
 
-function scanSource(document: vscode.TextDocument): ScanSource {
+/** A vscode.TextDocument as the scans read it (insertReportSection.ts looks the Hatena id up through it too). */
+export function scanSource(document: vscode.TextDocument): ScanSource {
   return {
-    version: document.version,
     lineCount: document.lineCount,
     lineText: (line) => document.lineAt(line).text,
     offsetAt: (line, character) => document.offsetAt(new vscode.Position(line, character)),

@@ -10,8 +10,11 @@ export interface CompletionRequest {
   linePrefix: string;
   /** Line text after the cursor. */
   lineSuffix: string;
-  /** The writer's Hatena id, when known. */
-  hatenaId?: string;
+  /**
+   * The writer's Hatena id, when known. Called only by the items that carry it (a Fotolife image about to get its
+   * id, a `[` starting a line): finding it can mean reading the whole document.
+   */
+  hatenaId?: () => string | undefined;
   now: Date;
 }
 
@@ -41,14 +44,6 @@ const IMAGE_TYPES = [
 export function hatenaCompletions(request: CompletionRequest): HatenaCompletion[] {
   return fotolife(request) ?? hatenaIdOptions(request) ?? contents(request) ?? linkOptions(request)
     ?? footnote(request) ?? lineStart(request) ?? [];
-}
-
-/**
- * Whether what hatenaCompletions offers for this line depends on `hatenaId` (a Fotolife image about to get its
- * id, a `[` starting a line). Finding the id can mean reading the whole document, so callers ask this first.
- */
-export function needsHatenaId(request: Pick<CompletionRequest, 'linePrefix'>): boolean {
-  return /(?:\[f:(?:i|id|id:[A-Za-z0-9_-]*)?|^[ \t]*\[)$/.test(request.linePrefix);
 }
 
 /** Escapes literal text for snippet syntax. */
@@ -85,7 +80,7 @@ function fotolife(request: CompletionRequest): HatenaCompletion[] | undefined {
 
   // [f:  [f:i  [f:id:  [f:id:yas
   if (/^(?:i|id|id:[A-Za-z0-9_-]*)?$/.test(rest)) {
-    const id = request.hatenaId;
+    const id = request.hatenaId?.();
     if (!id) {
       return whole([{
         label: `[f:id:はてなID:${date}……]`,
@@ -274,7 +269,7 @@ function lineStart(request: CompletionRequest): HatenaCompletion[] | undefined {
   const start = request.linePrefix.length - 1;
   const end = closingBracketEnd(request);
   const date = fotolifeDatePrefix(request.now);
-  const id = request.hatenaId;
+  const id = request.hatenaId?.();
   const idPart = id ? escapeSnippetText(id) : '${1:はてなID}';
   const n = id ? 0 : 1;
   return [

@@ -17,15 +17,52 @@ export function isHatenaId(value: string): boolean {
 }
 
 /**
+ * The little of a text document the lookups here read. vscode.TextDocument adapts to it (completion.ts); unit
+ * tests use strings and a fake that counts what is read.
+ */
+export interface DocumentText {
+  readonly lineCount: number;
+  /** A line's text, without its line break. */
+  lineText(line: number): string;
+  /** The text from the start through the end of `line` (without its line break); the whole text when omitted. */
+  textThrough(line?: number): string;
+}
+
+/**
  * The writer's Hatena id: the `hatenaWriter.hatenaId` setting (an `id:` prefix is tolerated), else the user in
  * the front matter's `EditURL` (https://blog.hatena.ne.jp/USER/BLOG/atom/entry/…, written by blogsync and
  * hatenablog-workflows), else the id used most by `[f:id:USER:…]` images outside code in the document
- * (the first one on a tie).
+ * (the first one on a tie). Reads no more than it needs: nothing for a valid setting, the front matter for an
+ * EditURL, the whole text only when neither names the writer.
  */
-export function findHatenaId(text: string, setting?: string): FoundHatenaId | undefined {
-  return hatenaIdFromSetting(setting)
-    ?? hatenaIdFromFrontMatter(text.slice(0, frontMatterLength(text)))
-    ?? hatenaIdFromImages(text);
+export function findHatenaId(document: DocumentText, setting?: string): FoundHatenaId | undefined {
+  const configured = hatenaIdFromSetting(setting);
+  if (configured) return configured;
+  const close = frontMatterCloseLine(document);
+  return (close >= 0 ? hatenaIdFromFrontMatter(document.textThrough(close)) : undefined) ?? hatenaIdFromImages(document.textThrough());
+}
+
+/**
+ * The line closing a front matter that opens at line 0 (as frontMatterLength defines it), or -1. Reads the text in
+ * chunks that double, so a front matter costs about twice its own length to find and a document without one costs
+ * its first line.
+ */
+export function frontMatterCloseLine(document: DocumentText): number {
+  const last = document.lineCount - 1;
+  if (last < 1 || !document.lineText(0).startsWith('---')) return -1;
+  for (let through = Math.min(15, last); ; through = Math.min(2 * through + 1, last)) {
+    const text = document.textThrough(through);
+    const length = frontMatterLength(text);
+    if (length > 0) return countLineBreaks(text, length);
+    if (through === last) return -1;
+  }
+}
+
+/** How many `\n` the text holds before `end`. */
+function countLineBreaks(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** The id the setting names, when it is a valid Hatena id. */

@@ -1,6 +1,6 @@
 // What a parsed snippet does once inserted: its tab stops in visiting order, the text each one starts with, and
 // the text it expands to. Used to lint the shipped snippets and to predict what the editor inserts.
-import { parseSnippet, printSnippet, SnippetSyntaxError, type SnippetNode, type Transform } from './snippetSyntax';
+import { parseSnippet, printSnippet, SnippetSyntaxError, type SnippetNode } from './snippetSyntax';
 
 export interface SnippetAnalysis {
   /** Tab stop numbers in the order Tab visits them: 1, 2, …, then 0 (VS Code adds a final stop at the end when 0 is missing). */
@@ -28,7 +28,9 @@ export function analyzeSnippet(nodes: readonly SnippetNode[]): SnippetAnalysis {
 /**
  * Problems beyond syntax that make a snippet awkward to use: gaps in the numbering (Tab skips nothing, but a
  * gap usually means a stop was deleted by mistake), one stop with two different defaults (the editor keeps only
- * the first), a stop nested inside itself.
+ * the first), a stop nested inside itself, a transformed tab stop (`${1/…/…/}`: VS Code applies the transform only
+ * when Tab leaves field 1, so Esc or a click elsewhere leaves it unapplied, and Shift+Tab back then Tab applies it
+ * a second time).
  */
 export function lintSnippetBody(body: string): string[] {
   let nodes: SnippetNode[];
@@ -46,6 +48,9 @@ export function lintSnippetBody(body: string): string[] {
   });
   const defaults = new Map<number, string>();
   walk(nodes, (node, ancestors) => {
+    if (node.kind === 'tabstop' && node.transform) {
+      problems.push(`tab stop ${node.index} has a transform, which VS Code applies only when Tab leaves the field`);
+    }
     if (node.kind !== 'placeholder' && node.kind !== 'choice') return;
     if (ancestors.some((a) => a.kind === 'placeholder' && a.index === node.index)) {
       problems.push(`tab stop ${node.index} is nested inside itself`);
@@ -109,80 +114,4 @@ function walk(nodes: readonly SnippetNode[], visit: (node: SnippetNode, ancestor
     const children = node.kind === 'placeholder' ? node.children : node.kind === 'variable' ? node.children : undefined;
     if (children) walk(children, visit, [...ancestors, node]);
   }
-}
-
-/**
- * What VS Code makes of `value` with a transform `${n/regex/format/flags}` (applied to a tab stop's text when Tab
- * leaves it, and to variables): every match replaced by the format, whose `$n` / `${n}` insert a group,
- * `${n:/upcase}` (downcase, capitalize; other modifiers are not modelled) change its case, `${n:+if}`, `${n:-else}`, `${n:?if:else}` and `${n:else}`
- * choose by whether the group matched, `\\` and `\/` are a backslash and a slash, and any other backslash is literal.
- */
-export function resolveTransform(transform: Transform, value: string): string {
-  const parts = parseFormat(transform.format);
-  const replace = (groups: readonly (string | undefined)[]) => parts.map((part) => {
-    if (typeof part === 'string') return part;
-    const group = groups[part.index] ?? '';
-    switch (part.modifier) {
-      case 'upcase': return group.toLocaleUpperCase();
-      case 'downcase': return group.toLocaleLowerCase();
-      case 'capitalize': return group ? group[0].toLocaleUpperCase() + group.slice(1) : '';
-      case undefined: break;
-      default: return group;
-    }
-    if (group && part.ifValue !== undefined) return part.ifValue;
-    if (!group && part.elseValue !== undefined) return part.elseValue;
-    return group;
-  }).join('');
-  let matched = false;
-  const result = value.replace(new RegExp(transform.regex, transform.flags), (...args: unknown[]) => {
-    matched = true;
-    // (match, group 1 … group n, offset, whole string[, named groups]): the groups end where the offset is.
-    const offsetAt = args.findIndex((a) => typeof a === 'number');
-    return replace(args.slice(0, offsetAt) as (string | undefined)[]);
-  });
-  // No match, but the format has an else branch: VS Code then uses the format with empty groups.
-  if (!matched && parts.some((p) => typeof p !== 'string' && p.elseValue !== undefined)) return replace([]);
-  return result;
-}
-
-type FormatPart = string | { index: number; modifier?: string; ifValue?: string; elseValue?: string };
-
-function parseFormat(format: string): FormatPart[] {
-  const parts: FormatPart[] = [];
-  let text = '';
-  const flush = () => {
-    if (text !== '') parts.push(text);
-    text = '';
-  };
-  for (let i = 0; i < format.length;) {
-    const c = format[i];
-    if (c === '\\') {
-      const next = format[i + 1];
-      if (next === '\\' || next === '/') {
-        text += next;
-        i += 2;
-      } else {
-        text += c;
-        i++;
-      }
-      continue;
-    }
-    const simple = /^\$(\d+)/.exec(format.slice(i));
-    const braced = /^\$\{(\d+)(?::(?:\/(\w+)|\+([^}]*)|\?([^:}]*):([^}]*)|-([^}]*)|([^}]*)))?\}/.exec(format.slice(i));
-    if (braced) {
-      flush();
-      const [, index, modifier, plusIf, qIf, qElse, minusElse, bareElse] = braced;
-      parts.push({ index: Number(index), modifier, ifValue: plusIf ?? qIf, elseValue: qElse ?? minusElse ?? bareElse });
-      i += braced[0].length;
-    } else if (simple) {
-      flush();
-      parts.push({ index: Number(simple[1]) });
-      i += simple[0].length;
-    } else {
-      text += c;
-      i++;
-    }
-  }
-  flush();
-  return parts;
 }

@@ -93,26 +93,6 @@ describe('integration: Hatena completions without Ctrl+Space', () => {
     assert.deepEqual(items.filter(ours).map(label), []);
   });
 
-  it('forgets what it read of a document when the document closes (a reopened one starts at the same version)', async () => {
-    // Same URI, same length, same version numbers; only the first one has the cursor inside a fence.
-    const uri = vscode.Uri.parse(`untitled:hatena-writer-reopened-${process.pid}.md`);
-    const ask = async (content: string) => {
-      const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'markdown');
-      const editor = await vscode.window.showTextDocument(doc);
-      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content));
-      const version = doc.version;
-      const labels = (await completionLabels(doc, doc.positionAt(content.length), ':')).map(label);
-      await discardActiveEditor();
-      return { labels, version };
-    };
-    const first = await ask('```\n\n[:');
-    const second = await ask('text\n[:');
-    assert.equal(second.version, first.version, 'the reopened document has the same version number');
-    assert.equal(first.labels.includes('[:contents]'), false, 'inside the fence: nothing');
-    assert.ok(second.labels.includes('[:contents]'), `reopened as prose: offered (${second.labels.join(', ')})`);
-    await freshMarkdownEditor();
-  });
-
   describe('typing in the editor (auto-closing brackets on, suggest opened by the trigger character)', () => {
     /**
      * A fresh editor holding `initial`, with `typed` typed at its end like a person would. A just-opened editor

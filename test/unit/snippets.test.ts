@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeSnippet, expandSnippet, lintSnippetBody, placeholderTexts, resolveTransform } from '../../src/editor/snippetAnalysis';
+import { analyzeSnippet, expandSnippet, lintSnippetBody, placeholderTexts } from '../../src/editor/snippetAnalysis';
+import { createHatenaRenderer } from '../../src/hatena';
 import { parseFrontMatter } from '../../src/hatena/frontMatter';
 import { englishTitle, parseSnippetCatalogue, sectionPickText, SnippetCatalogueError, splitGloss } from '../../src/editor/snippetCatalogue';
-import { parseSnippet } from '../../src/editor/snippetSyntax';
+import { parseSnippet, type SnippetNode } from '../../src/editor/snippetSyntax';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -19,7 +20,7 @@ describe('shipped snippets (snippets/hatena.code-snippets)', () => {
 
   for (const snippet of catalogue) {
     describe(`${snippet.name} (${snippet.prefixes.join(', ')})`, () => {
-      it('has a body VS Code parses as intended, numbered without gaps', () => {
+      it('has a body VS Code parses as intended, numbered without gaps, with no tab stop transform', () => {
         assert.deepEqual(lintSnippetBody(snippet.body), []);
       });
 
@@ -71,52 +72,52 @@ describe('shipped snippets (snippets/hatena.code-snippets)', () => {
   });
 });
 
-describe('the skeleton\'s Title stays valid YAML whatever the event is called', () => {
+describe('the skeleton\'s Title mirrors the event name into a double-quoted YAML string', () => {
   const skeleton = catalogue.find((s) => s.prefixes.includes('hatena-report'))!;
   const nodes = parseSnippet(skeleton.body);
-  const titleLine = skeleton.body.split('\n').find((l) => l.startsWith('Title:'))!;
-  const mirror = parseSnippet(titleLine).find((n) => n.kind === 'tabstop' && n.index === 1);
-  /** The Title line once the writer has typed `name` and pressed Tab (VS Code then applies the mirror's transform). */
-  const titleAfterTab = (name: string) => printTitle(parseSnippet(titleLine), name);
-  function printTitle(line: ReturnType<typeof parseSnippet>, name: string): string {
-    return line.map((n) => (n.kind === 'text' ? n.value : n.kind === 'tabstop' && n.transform ? resolveTransform(n.transform, name) : name)).join('');
+  /** The skeleton once the writer has typed `typed` into field 1 (mirrors copy it as it is typed, Tab or not). */
+  const typedIn = (typed: string) => expandSnippet(withField(nodes, 1, typed), () => undefined);
+  function withField(list: readonly SnippetNode[], index: number, typed: string): SnippetNode[] {
+    return list.map((n) => (n.kind === 'placeholder' && n.index === index ? { ...n, children: [{ kind: 'text', value: typed }] }
+      : n.kind === 'placeholder' ? { ...n, children: withField(n.children, index, typed) } : n));
   }
+  const titleLine = (text: string) => text.split('\n').find((l) => l.startsWith('Title:'))!;
   /** A YAML 1.2 double-quoted scalar: no bare `"`, and every backslash starts an escape YAML knows. */
   const DOUBLE_QUOTED = /^"(?:[^"\\\n]|\\[0abtnvfre "/\\N_LP\t]|\\x[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4})*"$/;
 
-  it('the event name is typed once, in the intro, and mirrored into the Title through an escaping transform', () => {
-    assert.ok(mirror && mirror.kind === 'tabstop' && mirror.transform, titleLine);
+  it('the event name is typed once, in the intro, and mirrored plainly into the quoted Title (no transform)', () => {
     assert.deepEqual(placeholderTexts(nodes, () => undefined).get(1), 'イベント名');
     assert.match(skeleton.body, /に開催された\$\{1:イベント名\}に参加してきました/);
+    assert.match(skeleton.body, /^Title: "\$1に参加しました"$/m, 'a plain mirror: what Esc, a click away or a second Tab leaves is what was typed');
   });
 
-  for (const name of ['AWS Summit Japan 2024: Day 1', 'JAWS-UG "AI" 支部', 'C:\\Users\\taro の勉強会', '# 第1回', '- 勉強会', '[Day 1, Day 2]',
-    '{a: b}', '&anchor *alias', '!tag', '@mention', '`code`', "Let's re:Invent", '| > %', 'yes', 'null', '~', 'C# 勉強会 #1', '\\"\\', '  前後に空白  ']) {
-    it(`"${name}"`, () => {
-      const line = titleAfterTab(name);
-      const value = line.slice('Title: '.length);
-      assert.match(value, DOUBLE_QUOTED, line);
+  // `: `, `#`, a leading `-` or `[`, YAML keywords …: quoted, all stay a string.
+  for (const name of ['AWS Summit Japan 2024: Day 1', '# 第1回', '- 勉強会', '[Day 1, Day 2]', '{a: b}', '&anchor *alias', '!tag', '@mention',
+    '`code`', "Let's re:Invent", '| > %', 'yes', 'null', '~', 'C# 勉強会 #1', '  前後に空白  ']) {
+    it(`"${name}" as typed`, () => {
+      const line = titleLine(typedIn(name));
+      assert.match(line.slice('Title: '.length), DOUBLE_QUOTED, line);
       assert.equal(parseFrontMatter(line).title, `${name}に参加しました`, 'the preview header shows the title as typed, without quotes');
     });
   }
-});
 
-describe('resolveTransform (what VS Code does with ${n/regex/format/flags})', () => {
-  const transformOf = (body: string) => {
-    const node = parseSnippet(body)[0];
-    assert.ok(node.kind === 'tabstop' && node.transform);
-    return node.transform;
-  };
-  it('replaces every match with the format, groups, case modifiers and conditionals', () => {
-    assert.equal(resolveTransform(transformOf('${1/(.*)/${1:/upcase}/}'), 'abc'), 'ABC');
-    assert.equal(resolveTransform(transformOf('${1/^(.)/${1:/capitalize}/}'), 'abc'), 'Abc');
-    assert.equal(resolveTransform(transformOf('${1/(a)|b/${1:?A:B}/g}'), 'abab'), 'ABAB');
-    assert.equal(resolveTransform(transformOf('${1/(a)|b/${1:+A}${1:-B}/g}'), 'ab'), 'AaB', '${1:-B} keeps a matched group');
-    assert.equal(resolveTransform(transformOf('${1/(x)?y/${1:?X:none}/}'), 'y'), 'none');
-    assert.equal(resolveTransform(transformOf('${1/z/Z/}'), 'abc'), 'abc', 'no match, no else: unchanged');
-    assert.equal(resolveTransform(transformOf('${1/([\\\\"])/\\\\$1/g}'), 'a"b\\c'), 'a\\"b\\\\c');
-    assert.equal(resolveTransform(transformOf('${1/a/\\//}'), 'a'), '/', '\\/ is a slash');
-    assert.equal(resolveTransform(transformOf('${1/a/\\n/}'), 'a'), '\\n', 'other backslashes are literal');
+  // The README's rule: write `"` as `\"` and `\` as `\\`. That is a valid YAML escape in the Title and a Markdown
+  // backslash escape in the intro, so both show the name as meant.
+  for (const name of ['JAWS-UG "AI" 支部', 'C:\\Users\\taro の勉強会', '\\"\\']) {
+    const written = name.replace(/[\\"]/g, '\\$&');
+    it(`"${name}" written ${written}`, () => {
+      const text = typedIn(written);
+      const line = titleLine(text);
+      assert.match(line.slice('Title: '.length), DOUBLE_QUOTED, line);
+      assert.equal(parseFrontMatter(line).title, `${name}に参加しました`);
+      const html = createHatenaRenderer().render(text).html;
+      const escaped = name.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+      assert.ok(html.includes(`に開催された${escaped}に参加してきました`), `the intro shows ${name}: ${html.slice(0, 300)}`);
+    });
+  }
+
+  it('a bare " is not valid in the Title (hence the README\'s rule)', () => {
+    assert.doesNotMatch(titleLine(typedIn('JAWS-UG "AI" 支部')).slice('Title: '.length), DOUBLE_QUOTED);
   });
 });
 

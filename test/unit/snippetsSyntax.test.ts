@@ -83,13 +83,15 @@ describe('snippet analysis', () => {
     assert.deepEqual(a.variables, ['TM_SELECTED_TEXT']);
   });
 
-  it('lint reports gaps, conflicting defaults and self-nesting', () => {
+  it('lint reports gaps, conflicting defaults, self-nesting and transformed tab stops', () => {
     assert.deepEqual(lintSnippetBody('${1:a} ${2:b} $0'), []);
     assert.match(lintSnippetBody('${1:a} ${3:b}').join(), /without gaps: 1, 3/);
     assert.match(lintSnippetBody('${1:a} ${1:b}').join(), /two different defaults/);
     assert.deepEqual(lintSnippetBody('${1:a} $1 ${1:a}'), []);
     assert.match(lintSnippetBody('${1:a ${1:b}}').join(), /nested inside itself/);
     assert.match(lintSnippetBody('$BOGUS').join(), /unknown variable/);
+    assert.match(lintSnippetBody('"${1/(")/\\\\$1/g}" ${1:name}').join(), /tab stop 1 has a transform, which VS Code applies only when Tab leaves/);
+    assert.deepEqual(lintSnippetBody('${TM_FILENAME/(.*)/${1:/upcase}/} $1'), [], 'a variable\'s transform applies on insertion: fine');
   });
 
   it('expands defaults, first choices, mirrors and variables', () => {

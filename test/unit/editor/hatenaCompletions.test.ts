@@ -1,14 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { escapeSnippetText, hatenaCompletions, needsHatenaId, type HatenaCompletion } from '../../../src/editor/hatenaCompletions';
+import { escapeSnippetText, hatenaCompletions, type HatenaCompletion } from '../../../src/editor/hatenaCompletions';
 import { expandSnippet } from '../../../src/editor/snippetAnalysis';
 import { parseSnippet, snippetSyntaxError } from '../../../src/editor/snippetSyntax';
 
 const NOW = new Date(2026, 10, 25, 10, 15, 30);
 
 /** Completions for a line where `|` marks the cursor. */
-function complete(line: string, hatenaId: string | null = 'yasay'): HatenaCompletion[] {
+function complete(line: string, hatenaId: string | null = 'yasay', lookups = { count: 0 }): HatenaCompletion[] {
   const at = line.indexOf('|');
-  return hatenaCompletions({ linePrefix: line.slice(0, at), lineSuffix: line.slice(at + 1), hatenaId: hatenaId ?? undefined, now: NOW });
+  const lookUp = () => { lookups.count++; return hatenaId ?? undefined; };
+  return hatenaCompletions({ linePrefix: line.slice(0, at), lineSuffix: line.slice(at + 1), hatenaId: lookUp, now: NOW });
 }
 
 /** The line after accepting `item` (snippet placeholders show their defaults). */
@@ -138,16 +139,19 @@ describe('hatenaCompletions', () => {
     assert.deepEqual(labels(complete('id:yasay:|さんの記事')), ['detail', 'image'], 'prose right after the cursor is fine');
   });
 
-  it('needsHatenaId: only Fotolife images about to get their id and a line-start [ depend on the id', () => {
+  it('looks the id up (once) only for Fotolife images about to get their id and a line-start [', () => {
     for (const line of ['[f:', '写真 [f:', '[f:i', '[f:id', '[f:id:', '[f:id:yas', '[', '  [']) {
-      assert.equal(needsHatenaId({ linePrefix: line }), true, line);
-      const withId = complete(`${line}|`, 'yasay');
-      const withoutId = complete(`${line}|`, null);
-      assert.ok(withId.length > 0 && withoutId.length > 0, `${line}: offered either way`);
+      const lookups = { count: 0 };
+      const withId = complete(`${line}|`, 'yasay', lookups);
+      assert.equal(lookups.count, 1, line);
+      assert.ok(withId.some((i) => i.insertText.includes('yasay')), `${line}: the id is used`);
+      assert.ok(complete(`${line}|`, null).length > 0, `${line}: offered without an id too`);
     }
-    for (const line of ['[f:id:yasay:', '[f:id:yasay:20261125101530', '[:', '((', 'id:yasay:', '[https://example.com/:', 'text [', '- [', '[text](']) {
-      assert.equal(needsHatenaId({ linePrefix: line }), false, line);
-      assert.deepEqual(complete(`${line}|`, 'yasay'), complete(`${line}|`, 'other'), `${line}: the id changes nothing`);
+    for (const line of ['[f:id:yasay:', '[f:id:yasay:20261125101530', '[f:id:yasay:20261125101530j:', '[f:|id:', '[:', '((', 'id:yasay:',
+      '[https://example.com/:', 'text [', '- [', '[text](']) {
+      const lookups = { count: 0 };
+      complete(line.includes('|') ? line : `${line}|`, 'yasay', lookups);
+      assert.equal(lookups.count, 0, line);
     }
   });
 

@@ -29,12 +29,14 @@ describe('keybindings: no clash with VS Code\'s defaults on any platform, deskto
     for (const platform of PLATFORMS) assert.ok(Object.keys(defaultCtrlKChords(platform, false)).length > 60, platform);
   });
 
-  it('Insert Report Section is a Ctrl+K / Cmd+K chord', () => {
-    const [binding, ...more] = keybindings.filter((b) => b.command === 'hatenaWriter.insertReportSection');
-    assert.equal(more.length, 0);
-    assert.match(chordOn(binding, 'windows'), /^ctrl\+k [a-z]$/);
-    assert.match(chordOn(binding, 'linux'), /^ctrl\+k [a-z]$/);
-    assert.match(chordOn(binding, 'macos'), /^cmd\+k [a-z]$/);
+  it('every contributed keybinding is a Ctrl+K / Cmd+K chord, so the table of those is the whole check', () => {
+    assert.ok(keybindings.some((b) => b.command === 'hatenaWriter.insertReportSection'));
+    assert.equal(keybindings.filter((b) => b.command === 'hatenaWriter.insertReportSection').length, 1);
+    for (const binding of keybindings) {
+      assert.match(chordOn(binding, 'windows'), /^ctrl\+k [^ ]+$/, binding.command);
+      assert.match(chordOn(binding, 'linux'), /^ctrl\+k [^ ]+$/, binding.command);
+      assert.match(chordOn(binding, 'macos'), /^cmd\+k [^ ]+$/, binding.command);
+    }
   });
 
   for (const binding of keybindings) {

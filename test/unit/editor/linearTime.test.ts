@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { allExcludedRanges, isInCodeOrComment } from '../../../src/editor/codeRegions';
-import { hatenaCompletions, needsHatenaId } from '../../../src/editor/hatenaCompletions';
+import { hatenaCompletions } from '../../../src/editor/hatenaCompletions';
+import { completionsAt } from '../../../src/editor/documentScan';
 import { hatenaIdFromImages } from '../../../src/editor/hatenaIdSource';
 import { bestCpuTime } from '../cpuTime';
+import { FakeDocument } from './fakeDocument';
 
 /*
  * The completion provider runs on trigger characters in documents of any size, so the code-region scanner and the
@@ -68,10 +70,7 @@ describe('linear time: code regions (the scan behind every completion)', functio
 describe('linear time: what the cursor\'s line offers (decided before anything else is read)', function () {
   this.timeout(300_000);
   const now = new Date(2026, 10, 25, 10, 15, 30);
-  const offer = (line: string) => {
-    needsHatenaId({ linePrefix: line });
-    return hatenaCompletions({ linePrefix: line, lineSuffix: ']', hatenaId: 'yasay', now });
-  };
+  const offer = (line: string) => hatenaCompletions({ linePrefix: line, lineSuffix: ']', hatenaId: () => 'yasay', now });
   const lines: Record<string, Build> = {
     '[f: repeated': repeat('[f:'),
     'an image being typed after a long run': (size) => `${'x'.repeat(size)}[f:id:yasay:`,
@@ -86,4 +85,22 @@ describe('linear time: what the cursor\'s line offers (decided before anything e
     'spaces then [': (size) => `${' '.repeat(size)}[`,
   };
   for (const [name, build] of Object.entries(lines)) checkLinear(name, build, offer);
+});
+
+describe('linear time: one completion request over a whole document (what it reads, then the scan)', function () {
+  this.timeout(300_000);
+  const now = new Date(2026, 10, 25, 10, 15, 30);
+  /** The request at the end of the document's last line, or at the end of its first line when it starts with `[`. */
+  const request = (s: string) => {
+    const doc = new FakeDocument(s);
+    const line = s.startsWith('[') ? 0 : doc.lineCount - 1;
+    return completionsAt(doc, line, doc.lines[line].length, () => undefined, now);
+  };
+  const documents: Record<string, Build> = {
+    'a front matter being typed, the cursor at its end': (size) => `---\n${'Key: value\n'.repeat(size / 11)}[:`,
+    'a --- rule, then one long paragraph': (size) => `---\n${'本文の行\n'.repeat(size / 5)}[:`,
+    'a long paragraph after the cursor': (size) => `[:\n${'text `x` \n'.repeat(size / 10)}`,
+    '[f: and only images to tell the id': (size) => `[f:\n\n${'[f:id:yasay:20170604220500j:plain]\n\n'.repeat(size / 36)}`,
+  };
+  for (const [name, build] of Object.entries(documents)) checkLinear(name, build, request);
 });
