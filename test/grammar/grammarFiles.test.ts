@@ -87,6 +87,21 @@ describe('grammar: the injection grammar files', () => {
     assert.equal(ours.replace(guard, '').replace('((?:\\\\\\||[^|])+)', '((\\\\\\||[^|])+)'), hostCell);
   });
 
+  it('a comment in a paragraph and the paragraph holding it end at the same lines (one lookahead, three copies)', () => {
+    const block = grammarFiles().find((g) => g.scopeName === 'text.hatena.markdown.block.injection')!.json;
+    const repo = block.repository as Record<string, { patterns: RawRule[] } & RawRule>;
+    // The comment also ends after a list item's indent or a quote's `>` (\G there is where Markdown's while rule
+    // stopped), but not right after its own `<!--` (also \G).
+    const commentEnd = String(repo['comment-in-paragraph'].end);
+    const opening = '-->|(?:^|(?<!<!--)\\G)(?=';
+    assert.ok(commentEnd.startsWith(opening), commentEnd);
+    const lookahead = commentEnd.slice(opening.length - '(?='.length);
+    assert.equal(repo['paragraph-with-comment'].patterns.length, 2);
+    for (const paragraph of repo['paragraph-with-comment'].patterns) assert.equal(paragraph.end, `$|^${lookahead}`);
+    // vscode-textmate reads \1 in an end pattern as the begin's capture (here none): no back-reference may appear.
+    assert.doesNotMatch(lookahead, /\\[1-9]/);
+  });
+
   it('no regex has an interval followed by + (Oniguruma reads `{1,2}+` as a repeated interval, not a possessive one)', () => {
     // `\`{1,2}+(?!\`)` took a run of three backticks, so a code span never closed: quadratic on long lines.
     for (const g of grammarFiles()) {
