@@ -142,10 +142,11 @@ export function nextOutsideCode(state: StateInline, needle: string, from: number
 
 /**
  * For a bracket notation opening at `pos` (a `[`): the index of the `]` that closes it on the same line and before
- * posMax, or -1. A `]` inside a code span does not close it (`[google:a \`x]\` y]`).
+ * posMax, or -1. The first `]`, backticks or not: a notation's body is not Markdown (its backticks print as typed),
+ * so `[google:a \`]\` b]` ends at the first `]`, like `[tex:…]` and the grammar. Only a note's end skips code spans.
  */
 export function closingBracket(state: StateInline, pos: number): number {
-  const close = nextOutsideCode(state, ']', pos + 1);
+  const close = nextIndexOf(state, ']', pos + 1);
   if (close < 0 || close >= state.posMax) return -1;
   const newline = nextIndexOf(state, '\n', pos + 1);
   return newline >= 0 && newline < close ? -1 : close;
