@@ -8,6 +8,7 @@
 // (the writer is typing inside it), and an unmatched backtick run is literal, as in CommonMark.
 
 import { BacktickRuns } from '../hatena/backtickRuns';
+import { htmlCommentEnd } from '../hatena/htmlComment';
 
 /** A half-open range [start, end) of text offsets. */
 export interface TextRange {
@@ -103,7 +104,8 @@ function* excludedRanges(text: string, until: number): Generator<TextRange> {
         i = closer + n;
       }
     } else if (c === 0x3c /* < */ && text.startsWith('<!--', i)) {
-      const close = commentEnd(text, i);
+      const end = htmlCommentEnd(text, i);
+      const close = end < 0 ? Infinity : end;
       yield { start: i + 3, end: close };
       if (close === Infinity) return;
       i = close;
@@ -112,18 +114,6 @@ function* excludedRanges(text: string, until: number): Generator<TextRange> {
       i = INTERESTING.exec(text)?.index ?? text.length;
     }
   }
-}
-
-/**
- * Offset just after the comment opened at `start` (`<!--`), or Infinity when it is not closed. `<!-->` and
- * `<!--->` are complete (empty) comments, as in CommonMark 0.31 and markdown-it.
- */
-function commentEnd(text: string, start: number): number {
-  const after = start + 4;
-  if (text.charCodeAt(after) === 0x3e /* > */) return after + 1;
-  if (text.startsWith('->', after)) return after + 2;
-  const close = text.indexOf('-->', after);
-  return close < 0 ? Infinity : close + 3;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { parseFotolife, renderFotolife } from './fotolife';
+import { htmlCommentEnd } from './htmlComment';
 
 /** Elements whose content is never notation, up to their end tag: code, and the raw-text elements. */
 const RAW_ELEMENTS = new Set(['pre', 'code', 'script', 'style', 'textarea']);
@@ -42,7 +43,10 @@ export function expandFotolifeInHtml(html: string): string {
 /** Index after the markup that starts with the `<` at `lt`: a comment, CDATA, a tag (and a raw element's content
  *  with its end tag), or just that `<` when it opens nothing. */
 function skipMarkup(html: string, lt: number): number {
-  if (html.startsWith('<!--', lt)) return endOf(html, '-->', lt + 4);
+  if (html.startsWith('<!--', lt)) {
+    const end = htmlCommentEnd(html, lt); // `<!-->` and `<!--->` are whole (empty) comments
+    return end < 0 ? html.length : end;
+  }
   if (html.startsWith('<![CDATA[', lt)) return endOf(html, ']]>', lt + 9);
   const c = html.charCodeAt(lt + 1);
   if (c === 0x2f || c === 0x21 || c === 0x3f) return tagEnd(html, lt + 1); // </x>, <!DOCTYPE>, <?x?>

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { BacktickRuns } from '../../../src/hatena/backtickRuns';
+import { htmlCommentEnd } from '../../../src/hatena/htmlComment';
 
-// A scanner the renderer and the editor share (src/editor/codeRegions.ts uses it too).
-describe('shared scanners: backtick runs', () => {
+// The two scanners the renderer and the editor share (src/editor/codeRegions.ts uses both).
+describe('shared scanners: backtick runs and HTML comment ends', () => {
   it('BacktickRuns pairs an opener with the next run of exactly its length', () => {
     const text = 'a `` b ` c ``` d `` e `';
     const runs = new BacktickRuns(text);
@@ -23,5 +24,13 @@ describe('shared scanners: backtick runs', () => {
     assert.deepEqual(new BacktickRuns(text, 2, 10).starts, [4]); // a run at `end` is not in
     assert.deepEqual(new BacktickRuns(text, 2, 5).lengths, [3]); // one that starts before it is measured whole
     assert.equal(new BacktickRuns('no ticks').starts.length, 0);
+  });
+
+  it('htmlCommentEnd: <!--> and <!---> are whole empty comments; otherwise the first -->; -1 when unclosed', () => {
+    assert.equal(htmlCommentEnd('x<!-->y', 1), 6);
+    assert.equal(htmlCommentEnd('x<!--->y', 1), 7);
+    assert.equal(htmlCommentEnd('<!---->y', 0), 7);
+    assert.equal(htmlCommentEnd('<!-- a > b -- c -->y', 0), 19);
+    assert.equal(htmlCommentEnd('<!-- a', 0), -1);
   });
 });
