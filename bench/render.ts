@@ -35,9 +35,11 @@ function createEngine(name: EngineName): (source: string) => unknown {
   const md = new MarkdownIt({ html: true, linkify: true, breaks: false });
   if (name === 'bareStamped') {
     // The baseline for the preview options: markdown-it stamping source lines the way VS Code's preview does.
+    // VS Code's own rule (markdownEngine.ts, minus its dir="auto", which our preview does not add either), not
+    // stampSourceLine: that is code under measurement, run in the plugin's block pass with checks for plugin tokens.
     md.core.ruler.push('source_line', (state) => {
       for (const token of state.tokens) {
-        if (token.map && token.block && token.nesting !== -1 && token.type !== 'inline') {
+        if (token.map && token.type !== 'inline') {
           token.attrJoin('class', 'code-line');
           token.attrSet('data-line', String(token.map[0]));
         }

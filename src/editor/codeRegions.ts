@@ -7,6 +7,9 @@
 // may be indented any amount (they can sit inside list items), an unclosed `<!--` runs to the end of the text
 // (the writer is typing inside it), and an unmatched backtick run is literal, as in CommonMark.
 
+import { BacktickRuns } from '../hatena/backtickRuns';
+import { htmlCommentEnd } from '../hatena/htmlComment';
+
 /** A half-open range [start, end) of text offsets. */
 export interface TextRange {
   start: number;
@@ -101,7 +104,8 @@ function* excludedRanges(text: string, until: number): Generator<TextRange> {
         i = closer + n;
       }
     } else if (c === 0x3c /* < */ && text.startsWith('<!--', i)) {
-      const close = commentEnd(text, i);
+      const end = htmlCommentEnd(text, i);
+      const close = end < 0 ? Infinity : end;
       yield { start: i + 3, end: close };
       if (close === Infinity) return;
       i = close;
@@ -113,28 +117,14 @@ function* excludedRanges(text: string, until: number): Generator<TextRange> {
 }
 
 /**
- * Offset just after the comment opened at `start` (`<!--`), or Infinity when it is not closed. `<!-->` and
- * `<!--->` are complete (empty) comments, as in CommonMark 0.31 and markdown-it.
- */
-function commentEnd(text: string, start: number): number {
-  const after = start + 4;
-  if (text.charCodeAt(after) === 0x3e /* > */) return after + 1;
-  if (text.startsWith('->', after)) return after + 2;
-  const close = text.indexOf('-->', after);
-  return close < 0 ? Infinity : close + 3;
-}
-
-/**
- * Finds the closer of an inline code span: the next run of exactly as many backticks in the same paragraph.
- * Each paragraph's backtick runs are indexed by length once, and each length's cursor only moves forward, so a
- * paragraph full of unmatched runs of many different lengths is still scanned a bounded number of times.
+ * Finds the closer of an inline code span: the next run of exactly as many backticks in the same paragraph. Each
+ * paragraph's backtick runs are indexed once (BacktickRuns, shared with the renderer), and each length's cursor only
+ * moves forward, so a paragraph full of unmatched runs of many different lengths is still scanned a bounded number
+ * of times.
  */
 class BacktickSpans {
   private paragraphEnd = -1;
-  /** Run length → start offsets of the runs of that length in the current paragraph, ascending. */
-  private runs = new Map<number, number[]>();
-  /** Run length → index of the first run in `runs` not yet passed. */
-  private next = new Map<number, number>();
+  private runs: BacktickRuns | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -145,29 +135,12 @@ class BacktickSpans {
 
   /** Start of the run closing the `n`-backtick opener at `at`, or -1. */
   closer(at: number, n: number): number {
-    if (at >= this.paragraphEnd) this.index(at);
-    const starts = this.runs.get(n);
-    if (!starts) return -1;
-    let k = this.next.get(n) ?? 0;
-    while (k < starts.length && starts[k] < at + n) k++;
-    this.next.set(n, k);
-    return k < starts.length ? starts[k] : -1;
-  }
-
-  private index(from: number): void {
-    const text = this.text;
-    this.paragraphEnd = findParagraphEnd(text, from);
-    this.runs = new Map();
-    this.next = new Map();
-    let i = text.indexOf('`', from);
-    while (i >= 0 && i < this.paragraphEnd) {
-      let run = 1;
-      while (text.charCodeAt(i + run) === 0x60) run++;
-      const list = this.runs.get(run);
-      if (list) list.push(i);
-      else this.runs.set(run, [i]);
-      i = text.indexOf('`', i + run);
+    if (!this.runs || at >= this.paragraphEnd) {
+      this.paragraphEnd = findParagraphEnd(this.text, at);
+      this.runs = new BacktickRuns(this.text, at, this.paragraphEnd);
     }
+    const k = this.runs.closerIndex(at, n);
+    return k < 0 ? -1 : this.runs.starts[k];
   }
 }
 

@@ -7,16 +7,27 @@ type StateInline = MarkdownIt.StateInline;
 
 export const FOOTNOTE_REF_TOKEN = 'hatena_footnote_ref';
 export const FOOTNOTE_REPEAT_TOKEN = 'hatena_footnote_ref_repeat';
-export const FOOTNOTE_LIST_TOKEN = 'hatena_footnotes';
+/** The end-of-post list: `div.footnote` open and close around one `p.footnote` open, inline, close per note. */
+export const FOOTNOTE_LIST_OPEN_TOKEN = 'hatena_footnotes_open';
+export const FOOTNOTE_LIST_CLOSE_TOKEN = 'hatena_footnotes_close';
+export const FOOTNOTE_OPEN_TOKEN = 'hatena_footnote_open';
+export const FOOTNOTE_CLOSE_TOKEN = 'hatena_footnote_close';
 
 export interface FootnoteRef {
-  /** The note's inline tokens (notation inside a note works), parsed by the core rule once the body is parsed. */
-  children: Token[];
+  /**
+   * The note's text as an `inline` token of the document (notation and Markdown inside a note work): parsed by the
+   * core rule once the body is parsed and placed in the footnote list, so the core rules after it (linkify,
+   * typographer, text_join, a host's own) treat it as they treat a paragraph. Held as the token because linkify
+   * replaces its `children` array.
+   */
+  inline: Token;
   /** Source text of the note, for the id hash. */
   source: string;
   /** Filled in document order by the core rule. */
   number: number;
   hash: string;
+  /** The note as plain text for the title attribute, once a reference has rendered it. */
+  title?: string;
 }
 
 /** 32-bit FNV-1a as 8 hex digits. Hatena's own derivation is unknown [U]; ours only needs to be stable and unique. */
@@ -70,8 +81,11 @@ function footnoteOpen(state: StateInline, silent: boolean): boolean {
  * other, or a chain of thousands of definitions would otherwise recurse without end or overflow the stack.
  */
 export function pushNote(state: StateInline, source: string, markup: string): FootnoteRef {
+  const inline = new state.Token('inline', '', 0);
+  inline.content = source;
+  inline.children = [];
   const token = state.push(FOOTNOTE_REF_TOKEN, 'a', 0);
-  const ref: FootnoteRef = { children: [], source, number: 0, hash: '' };
+  const ref: FootnoteRef = { inline, source, number: 0, hash: '' };
   token.meta = ref;
   token.content = markup;
   const key = state.env as object; // markdown-it requires an env object per parse
@@ -124,43 +138,23 @@ function titleText(html: string): string {
   return escapeHtml(text.replace(/\s+/g, ' ').trim());
 }
 
-/** True while a note is rendered for a title attribute: a reference inside it then shows only its mark `*N`
- *  (all a title keeps of it), so a note that refers to itself renders its title once, not forever. */
-let renderingTitle = false;
-/** Each note's title, for the env of the render that made it: repeated references do not re-render the note. */
-const titles = new WeakMap<FootnoteRef, { env: unknown; title: string }>();
-
-function noteTitle(ref: FootnoteRef, options: MarkdownIt.Options, env: unknown, self: MarkdownIt.Renderer): string {
-  const cached = titles.get(ref);
-  if (cached && cached.env === env) return cached.title;
-  renderingTitle = true;
-  let title: string;
-  try {
-    title = titleText(self.renderInline(ref.children, options, env));
-  } finally {
-    renderingTitle = false;
-  }
-  titles.set(ref, { env, title });
-  return title;
-}
-
-/**
- * What markdown-it's text_join rule does for the body, which never sees a note's tokens: entities and backslash
- * escapes (`text_special`) become text, merged with the text around them. No renderer rule knows `text_special`;
- * left alone, `((a &amp; b))` rendered as `a <> b`.
- */
-function joinText(tokens: Token[]): void {
-  let last = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.type === 'text_special') token.type = 'text';
-    if (token.type === 'text' && last > 0 && tokens[last - 1].type === 'text') tokens[last - 1].content += token.content;
-    else tokens[last++] = token;
-  }
-  tokens.length = last;
-}
-
 export function footnotesPlugin(md: MarkdownIt): void {
+  /** True while a note is rendered for a title attribute: a reference inside it then shows only its mark `*N`
+   *  (all a title keeps of it), so a note that refers to itself renders its title once, not forever. */
+  let renderingTitle = false;
+
+  /** The note's title, rendered at its first reference: repeated references do not render the note again. */
+  const noteTitle = (ref: FootnoteRef, options: MarkdownIt.Options, env: unknown, self: MarkdownIt.Renderer): string => {
+    if (ref.title !== undefined) return ref.title;
+    renderingTitle = true;
+    try {
+      ref.title = titleText(self.renderInline(ref.inline.children ?? [], options, env));
+    } finally {
+      renderingTitle = false;
+    }
+    return ref.title;
+  };
+
   md.inline.ruler.before('linkify', 'hatena_footnote', (state, silent) => {
     const code = state.src.charCodeAt(state.pos);
     if (code === 0x28) return footnoteOpen(state, silent);
@@ -172,13 +166,13 @@ export function footnotesPlugin(md: MarkdownIt): void {
   // over the list that its own new notes join at the end: no recursion, however notes refer to each other. The order
   // is the one a reader meets them in: every note of the body in body order, then the notes first met inside notes,
   // after the note that holds them (as the list at the end of the post is read). A note that refers to itself, or
-  // back to an earlier note, gets a second reference to that note.
+  // back to an earlier note, gets a second reference to that note. The list goes at the end of state.tokens right
+  // after markdown-it's 'inline' rule, so every core rule after it (linkify, text_join, …) sees the notes' text.
   md.core.ruler.after('inline', 'hatena_footnote_list', (state) => {
     const key = state.env as object; // markdown-it requires an env object per parse
     const notes = notesByEnv.get(key) ?? [];
     for (let i = 0; i < notes.length; i++) {
-      state.md.inline.parse(notes[i].source, state.md, state.env, notes[i].children);
-      joinText(notes[i].children);
+      state.md.inline.parse(notes[i].source, state.md, state.env, notes[i].inline.children!);
     }
     notesByEnv.delete(key);
     const used = new Set<string>();
@@ -190,10 +184,15 @@ export function footnotesPlugin(md: MarkdownIt): void {
       ref.hash = hash;
     });
     if (notes.length === 0) return;
-    const list = new state.Token(FOOTNOTE_LIST_TOKEN, 'div', 0);
-    list.block = true;
-    list.meta = notes;
-    state.tokens.push(list);
+    const block = (type: string, tag: string, nesting: 1 | -1, meta?: FootnoteRef): Token => {
+      const token = new state.Token(type, tag, nesting);
+      token.block = true;
+      token.meta = meta;
+      return token;
+    };
+    state.tokens.push(block(FOOTNOTE_LIST_OPEN_TOKEN, 'div', 1));
+    for (const ref of notes) state.tokens.push(block(FOOTNOTE_OPEN_TOKEN, 'p', 1, ref), ref.inline, block(FOOTNOTE_CLOSE_TOKEN, 'p', -1, ref));
+    state.tokens.push(block(FOOTNOTE_LIST_CLOSE_TOKEN, 'div', -1));
   });
 
   md.renderer.rules[FOOTNOTE_REF_TOKEN] = (tokens, idx, options, env, self) => {
@@ -206,11 +205,12 @@ export function footnotesPlugin(md: MarkdownIt): void {
     if (renderingTitle) return `*${ref.number}`;
     return `<a href="#f-${ref.hash}" title="${noteTitle(ref, options, env, self)}">*${ref.number}</a>`;
   };
-  md.renderer.rules[FOOTNOTE_LIST_TOKEN] = (tokens, idx, options, env, self) => {
-    const notes = tokens[idx].meta as FootnoteRef[];
-    const items = notes.map((ref) =>
-      `<p class="footnote"><a href="#fn-${ref.hash}" id="f-${ref.hash}" name="f-${ref.hash}" class="footnote-number">*${ref.number}</a>` +
-      `<span class="footnote-delimiter">:</span><span class="footnote-text">${self.renderInline(ref.children, options, env)}</span></p>\n`);
-    return `<div class="footnote">\n${items.join('')}</div>\n`;
+  md.renderer.rules[FOOTNOTE_LIST_OPEN_TOKEN] = () => '<div class="footnote">\n';
+  md.renderer.rules[FOOTNOTE_LIST_CLOSE_TOKEN] = () => '</div>\n';
+  md.renderer.rules[FOOTNOTE_OPEN_TOKEN] = (tokens, idx) => {
+    const ref = tokens[idx].meta as FootnoteRef;
+    return `<p class="footnote"><a href="#fn-${ref.hash}" id="f-${ref.hash}" name="f-${ref.hash}" class="footnote-number">*${ref.number}</a>` +
+      '<span class="footnote-delimiter">:</span><span class="footnote-text">';
   };
+  md.renderer.rules[FOOTNOTE_CLOSE_TOKEN] = () => '</span></p>\n';
 }

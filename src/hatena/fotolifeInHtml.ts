@@ -1,7 +1,11 @@
 import { parseFotolife, renderFotolife } from './fotolife';
+import { htmlCommentEnd } from './htmlComment';
 
-/** Elements whose content is never notation, up to their end tag: code, and the raw-text elements. */
-const RAW_ELEMENTS = new Set(['pre', 'code', 'script', 'style', 'textarea']);
+/**
+ * Elements whose content is never notation, up to their end tag (code, and the raw-text elements), each with the
+ * search for that end tag, matched case-insensitively (`</PRE >`). Built once; `lastIndex` is set before each use.
+ */
+const RAW_ELEMENT_ENDS = new Map(['pre', 'code', 'script', 'style', 'textarea'].map((name) => [name, new RegExp(`</${name}[\\s/>]`, 'gi')]));
 
 /**
  * Hatena's editor writes captioned images as one line of HTML around the notation —
@@ -42,7 +46,10 @@ export function expandFotolifeInHtml(html: string): string {
 /** Index after the markup that starts with the `<` at `lt`: a comment, CDATA, a tag (and a raw element's content
  *  with its end tag), or just that `<` when it opens nothing. */
 function skipMarkup(html: string, lt: number): number {
-  if (html.startsWith('<!--', lt)) return endOf(html, '-->', lt + 4);
+  if (html.startsWith('<!--', lt)) {
+    const end = htmlCommentEnd(html, lt); // `<!-->` and `<!--->` are whole (empty) comments
+    return end < 0 ? html.length : end;
+  }
   if (html.startsWith('<![CDATA[', lt)) return endOf(html, ']]>', lt + 9);
   const c = html.charCodeAt(lt + 1);
   if (c === 0x2f || c === 0x21 || c === 0x3f) return tagEnd(html, lt + 1); // </x>, <!DOCTYPE>, <?x?>
@@ -52,9 +59,9 @@ function skipMarkup(html: string, lt: number): number {
   const end = tagEnd(html, nameEnd);
   const name = html.slice(lt + 1, nameEnd).toLowerCase();
   // `<code/>` opens one too: browsers ignore the slash on elements that are not void.
-  if (!RAW_ELEMENTS.has(name)) return end;
-  // Up to the end tag, matched case-insensitively (`</PRE >`); without one, to the end of the block.
-  const close = new RegExp(`</${name}[\\s/>]`, 'gi');
+  const close = RAW_ELEMENT_ENDS.get(name);
+  if (!close) return end;
+  // Up to the end tag; without one, to the end of the block.
   close.lastIndex = end;
   const m = close.exec(html);
   return m ? tagEnd(html, m.index + 2) : html.length;

@@ -1,4 +1,8 @@
 import type MarkdownIt from 'markdown-it';
+import { HATENA_ID_TOKEN, type HatenaIdNotation } from './hatenaIdRule';
+import { KEYWORD_LINK_TOKEN, type KeywordLink } from './keywordLinks';
+import { LINK_TOKEN, linkNotationText, type LinkMeta } from './links';
+import { TEX_TOKEN, type TexNotation } from './tex';
 
 type Token = MarkdownIt.Token;
 
@@ -17,7 +21,7 @@ export function hatenaHeadingId(text: string): string {
  * keeps those as `text_special` until its text_join rule, which runs after ours), notation as its visible text,
  * footnote marks and images left out. `md` gives a bare `[URL:title]` link the text its renderer shows.
  */
-export function inlineText(children: Token[] | null, md?: MarkdownIt): string {
+export function inlineText(children: Token[] | null, md: MarkdownIt): string {
   let text = '';
   for (const child of children ?? []) {
     switch (child.type) {
@@ -27,32 +31,26 @@ export function inlineText(children: Token[] | null, md?: MarkdownIt): string {
       case 'softbreak': case 'hardbreak':
         text += ' ';
         break;
-      case 'hatena_keyword_link':
-        text += (child.meta as { text: string }).text;
+      case KEYWORD_LINK_TOKEN:
+        text += (child.meta as KeywordLink).text;
         break;
-      case 'hatena_id': {
+      case HATENA_ID_TOKEN: {
         // `id:USER:detail` shows `id:USER` after its icon; `:image` shows only the icon.
-        const { user, variant } = child.meta as { user: string; variant: string };
+        const { user, variant } = child.meta as HatenaIdNotation;
         if (variant !== 'image') text += `id:${user}`;
         break;
       }
-      case 'hatena_tex':
-        text += `[tex:${(child.meta as { tex: string }).tex}]`;
+      case TEX_TOKEN:
+        text += `[tex:${(child.meta as TexNotation).tex}]`;
         break;
-      case 'hatena_link':
-        text += linkText(child.meta as { notation: { url: string; title?: string } }, md);
+      case LINK_TOKEN:
+        text += linkNotationText(md, (child.meta as LinkMeta).notation);
         break;
       default:
         if (child.children) text += inlineText(child.children, md);
     }
   }
   return text;
-}
-
-/** What a `[URL:title(=TEXT)]` shows: TEXT, or the URL while the page title is unknown (as the link renders it). */
-function linkText({ notation }: { notation: { url: string; title?: string } }, md: MarkdownIt | undefined): string {
-  if (notation.title) return notation.title;
-  return md ? md.normalizeLinkText(notation.url) : notation.url;
 }
 
 /**

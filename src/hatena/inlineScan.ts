@@ -1,4 +1,5 @@
 import type MarkdownIt from 'markdown-it';
+import { BacktickRuns } from './backtickRuns';
 
 type StateInline = MarkdownIt.StateInline;
 
@@ -23,26 +24,13 @@ export function nextIndexOf(state: StateInline, needle: string, from: number): n
 
 /**
  * The code spans of state.src from `from` on, as flat [start, end) pairs in order, or null when there is none.
- * CommonMark's rule, as markdown-it's backtick rule applies it: a run of N backticks (not escaped by a `\`) opens a
- * span that ends at the next run of exactly N; without one the run is literal. One pass: the runs of each length are
- * visited once, with a pointer that only moves forward.
+ * CommonMark's rule, as markdown-it's backtick rule applies it (see BacktickRuns), with a backslash escaping a run's
+ * first backtick. One pass over the runs, each length's closer search moving only forward.
  */
 function scanCodeSpans(src: string, from: number): Int32Array | null {
-  let first = src.indexOf('`', from);
-  if (first < 0) return null;
-  const starts: number[] = [];
-  const lengths: number[] = [];
-  const byLength = new Map<number, number[]>();
-  while (first >= 0) {
-    let end = first + 1;
-    while (src.charCodeAt(end) === 0x60) end++;
-    const runs = byLength.get(end - first);
-    if (runs) runs.push(starts.length); else byLength.set(end - first, [starts.length]);
-    starts.push(first);
-    lengths.push(end - first);
-    first = src.indexOf('`', end);
-  }
-  const next = new Map<number, number>(); // per length: index into byLength's list of the next closer candidate
+  if (src.indexOf('`', from) < 0) return null;
+  const runs = new BacktickRuns(src, from);
+  const { starts, lengths } = runs;
   const spans: number[] = [];
   let cursor = from; // everything before it is inside a span already found (or before the scan)
   for (let r = 0; r < starts.length; r++) {
@@ -54,12 +42,8 @@ function scanCodeSpans(src: string, from: number): Int32Array | null {
     while (open - slashes - 1 >= cursor && src.charCodeAt(open - slashes - 1) === 0x5c) slashes++;
     if (slashes % 2 === 1) { open++; length--; }
     if (length === 0) continue;
-    const runs = byLength.get(length);
-    let k = next.get(length) ?? 0;
-    while (runs && k < runs.length && starts[runs[k]] < open + length) k++;
-    next.set(length, k);
-    if (!runs || k === runs.length) { cursor = open + length; continue; }
-    const close = runs[k];
+    const close = runs.closerIndex(open, length);
+    if (close < 0) { cursor = open + length; continue; }
     spans.push(open, starts[close] + length);
     cursor = starts[close] + length;
     r = close;
@@ -142,10 +126,11 @@ export function nextOutsideCode(state: StateInline, needle: string, from: number
 
 /**
  * For a bracket notation opening at `pos` (a `[`): the index of the `]` that closes it on the same line and before
- * posMax, or -1. A `]` inside a code span does not close it (`[google:a \`x]\` y]`).
+ * posMax, or -1. The first `]`, backticks or not: a notation's body is not Markdown (its backticks print as typed),
+ * so `[google:a \`]\` b]` ends at the first `]`, like `[tex:…]` and the grammar. Only a note's end skips code spans.
  */
 export function closingBracket(state: StateInline, pos: number): number {
-  const close = nextOutsideCode(state, ']', pos + 1);
+  const close = nextIndexOf(state, ']', pos + 1);
   if (close < 0 || close >= state.posMax) return -1;
   const newline = nextIndexOf(state, '\n', pos + 1);
   return newline >= 0 && newline < close ? -1 : close;

@@ -30,6 +30,18 @@ export function bookmarkEntryUrl(url: string): string {
   return `https://b.hatena.ne.jp/entry/${https ? 's/' : ''}${url.replace(/^https?:\/\//i, '')}`;
 }
 
+/** The meta of a LINK_TOKEN or EMBED_TOKEN: the notation and its checked href. */
+export interface LinkMeta { notation: LinkNotation; href: string }
+
+/**
+ * What a `[URL:title=TEXT]`, `[URL:title]` or `[URL:bookmark]` link shows: TEXT, else the URL as markdown-it shows
+ * a link's text. [U] Hatena fetches the page title when saving; offline the URL is the honest stand-in. The link's
+ * renderer and the heading ids (its visible text) both read it here.
+ */
+export function linkNotationText(md: MarkdownIt, notation: LinkNotation): string {
+  return notation.kind === 'title' && notation.title !== undefined && notation.title !== '' ? notation.title : md.normalizeLinkText(notation.url);
+}
+
 /** md.normalizeLink, kept only when the result is still a plain http(s) URL. */
 export function safeHref(md: MarkdownIt, url: string): string | undefined {
   if (!isHttpUrl(url)) return undefined;
@@ -62,12 +74,8 @@ export function linksPlugin(md: MarkdownIt, embeds: EmbedStyle): void {
   });
 
   md.renderer.rules[LINK_TOKEN] = (tokens, idx) => {
-    const { notation, href } = tokens[idx].meta as { notation: LinkNotation; href: string };
-    const text = notation.kind === 'title' && notation.title !== undefined && notation.title !== ''
-      ? notation.title
-      // [U] Hatena fetches the page title when saving; offline the URL is the honest stand-in.
-      : md.normalizeLinkText(notation.url);
-    const link = `<a${attrs([['href', href]])}>${escapeHtml(text)}</a>`;
+    const { notation, href } = tokens[idx].meta as LinkMeta;
+    const link = `<a${attrs([['href', href]])}>${escapeHtml(linkNotationText(md, notation))}</a>`;
     if (notation.kind !== 'bookmark') return link;
     // [U] As in はてな記法: the link, then the bookmark-count image linking to the entry's bookmark page.
     return `${link} <a${attrs([['href', bookmarkEntryUrl(href)], ['class', 'http-bookmark']])}>` +

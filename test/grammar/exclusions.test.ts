@@ -1,4 +1,9 @@
-import { expectScopes } from './expectScopes';
+import * as assert from 'node:assert/strict';
+import { createHatenaRenderer } from '../../src/hatena';
+import { expectScopes, type ScopeExpectation } from './expectScopes';
+
+const renderer = createHatenaRenderer();
+const render = (doc: string) => renderer.render(doc).html;
 
 // One line with every notation: each test below puts it where Markdown says "this is code" or "this is a comment".
 const ALL = 'id:yasay [f:id:yasay:20170604220500j:plain] ((注)) [tex:x] [:contents] [https://example.com/:embed] [google:q]';
@@ -81,6 +86,55 @@ describe('grammar: nothing inside code, comments, front matter or link definitio
       { text: 'next', scopes: ['variable.parameter.user.hatena'], notScopes: ['comment'] },
       { text: 'b', scopes: ['markup.bold.markdown'] },
       { text: 'item', scopes: ['markup.list.unnumbered.markdown', 'variable.parameter.user.hatena'] });
+  });
+
+  it('an inline comment left open ends at a line that interrupts its paragraph, where the renderer ends it', async () => {
+    // markdown-it ends the paragraph there (or, under `===`, makes it a heading) and prints `<!--` as text; the line
+    // is the block Markdown starts.
+    const interrupting: [string, ScopeExpectation][] = [
+      ['# [google:h] -->', { text: 'google', scopes: ['markup.heading.markdown', 'entity.name.tag.google.hatena'] }],
+      ['###### 見出し id:yasay -->', { text: 'yasay', scopes: ['markup.heading.markdown', 'variable.parameter.user.hatena'] }],
+      ['- 項目 id:yasay -->', { text: 'yasay', scopes: ['markup.list.unnumbered.markdown', 'variable.parameter.user.hatena'] }],
+      ['* 項目 id:yasay', { text: 'yasay', scopes: ['markup.list.unnumbered.markdown', 'variable.parameter.user.hatena'] }],
+      ['1. 項目 id:yasay -->', { text: 'yasay', scopes: ['markup.list.numbered.markdown', 'variable.parameter.user.hatena'] }],
+      ['```js\nconst a = 1; // -->\n```', { text: 'const', scopes: ['markup.fenced_code.block.markdown'] }],
+      ['~~~\ncode -->\n~~~', { text: 'code', scopes: ['markup.fenced_code.block.markdown'] }],
+      ['> 引用 id:yasay -->', { text: 'yasay', scopes: ['markup.quote.markdown', 'variable.parameter.user.hatena'] }],
+      ['***', { text: '***', scopes: ['meta.separator.markdown'] }],
+      ['- - -', { text: '- - -', scopes: ['meta.separator.markdown'] }],
+      ['===\nid:yasay', { text: 'yasay', scopes: ['variable.parameter.user.hatena'] }],
+      ['<div>id:yasay -->', { text: 'div', scopes: ['entity.name.tag.html'] }],
+      ['<!-- more -->', { text: 'more', scopes: ['keyword.control.more.hatena'] }],
+      ['[:contents]', { text: 'contents', scopes: ['entity.name.tag.contents.hatena'] }],
+    ];
+    for (const [line, expectation] of interrupting) {
+      const doc = `本文 <!-- 書きかけ\n${line}`;
+      assert.match(render(doc), /^<(p|h1)[^>]*>本文 &lt;!-- 書きかけ<\/\1>/, `the renderer ends the paragraph (or makes it a heading) before ${JSON.stringify(line)}`);
+      await expectScopes(doc, { text: '書きかけ', scopes: ['comment.block.html'] }, { ...expectation, notScopes: ['comment'] });
+    }
+    // Lines that only continue the paragraph stay inside the comment, as in the renderer.
+    for (const line of ['2. 二番目から id:yasay', '<span>id:yasay', '    # 字下げ id:yasay', '#見出しでない id:yasay', '* ', 'id:yasay']) {
+      const doc = `本文 <!-- 書きかけ\n${line}\n-->`;
+      assert.match(render(doc), /^<p>本文 <!-- 書きかけ\n/, `the renderer continues the paragraph with ${JSON.stringify(line)}`);
+      await expectScopes(doc, { text: line, scopes: ['meta.paragraph.markdown', 'comment.block.html'], hatena: false });
+    }
+    // What follows `<!--` on its own line is the comment's, even where it would interrupt on a line of its own.
+    for (const doc of ['本文 <!--\n続き id:yasay\n-->', '本文 <!-- # 見出しでない\n続き id:yasay\n-->', '- 項目 <!-- - x\n  続き id:yasay\n  -->']) {
+      assert.doesNotMatch(render(doc), /&lt;!--/);
+      await expectScopes(doc, { text: '続き id:yasay', scopes: ['comment.block.html'], hatena: false });
+    }
+  });
+
+  it('in a list item or a block quote too, after the item\'s indent or the quote\'s `>`', async () => {
+    for (const [doc, last] of [
+      ['- 項目 <!-- 書きかけ\n  - 子 id:yasay -->', '子 id:yasay -->'],
+      ['> 引用 <!-- 書きかけ\n> # 見出し id:yasay', '# 見出し id:yasay'],
+      ['> > 引用 <!-- 書きかけ\n> > ```\n> > id:yasay', 'id:yasay'],
+      ['> 引用 <!-- 書きかけ\n>\n> id:yasay -->', 'id:yasay -->'],
+    ]) {
+      assert.match(render(doc), /&lt;!-- 書きかけ/, `the renderer ends the paragraph in ${JSON.stringify(doc)}`);
+      await expectScopes(doc, { text: '書きかけ', scopes: ['comment.block.html'] }, { text: last, notScopes: ['comment'] });
+    }
   });
 
   it('a <!-- inside a code span opens no comment, and lines that are not paragraphs keep their own rules', async () => {

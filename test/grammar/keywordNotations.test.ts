@@ -1,3 +1,5 @@
+import * as assert from 'node:assert/strict';
+import { createHatenaRenderer } from '../../src/hatena';
 import { expectScopes } from './expectScopes';
 
 describe('grammar: [tex:…], id:user, [google:…], [wikipedia:…], [amazon:…], [asin:…], [isbn:…]', () => {
@@ -72,6 +74,15 @@ describe('grammar: [tex:…], id:user, [google:…], [wikipedia:…], [amazon:�
       { text: 'image', scopes: ['keyword.other.image.hatena'] },
       { text: '東京タワー', scopes: ['string.unquoted.query.hatena'] });
     await expectScopes('[google:] [google:   ]', { text: '[google:]', hatena: false }, { text: '[google:   ]', hatena: false });
+  });
+
+  it('a bracket notation ends at its first `]`, backticks or not (the body is not Markdown; the renderer agrees)', async () => {
+    const doc = '[google:a `]` b]';
+    assert.match(createHatenaRenderer().render(doc).html, />google:a `<\/a>` b\]/);
+    await expectScopes(doc,
+      { text: 'a `', scopes: ['string.unquoted.query.hatena'] },
+      { text: ']', scopes: ['punctuation.definition.tag.end.hatena'] },
+      { text: '` b]', hatena: false, notScopes: ['markup.inline.raw'] });
   });
 
   it('[wikipedia:…] and [wikipedia:en:…]', async () => {

@@ -198,7 +198,7 @@ describe('fuzz: linear time on pathological inputs (ratios within one run, not w
     'html with notation': '<div title="[f:id:yasay:20170604220500j:plain]"> [f:id:yasay:20170604220500j:plain] <',
     'emphasis around notation': '**[google:x] id:yasay ',
     'code spans hiding the end of ((': '((`))` ',
-    'code spans hiding the ] of [google:': '[google:`]` ',
+    'backticks around the ] of [google:': '[google:`]` ',
     'backtick runs of two lengths': '((`` ` ',
     'attribute backticks before notes': '<b title="`">((a ` b)) ',
   };

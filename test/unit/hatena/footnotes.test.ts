@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import MarkdownIt from 'markdown-it';
+import { hatenaPlugin } from '../../../src/hatena';
 import { fnv1a } from '../../../src/hatena/footnotes';
 import { render } from './helpers';
 
@@ -71,6 +73,22 @@ describe('footnotes ((…))', () => {
     assert.equal(render('x((a &amp; b \\# c))\n'), `<p>x${ref(a, 1, 'a &amp; b # c')}</p>\n${list(note(a, 1, 'a &amp; b # c'))}`);
   });
 
+  it('bare URLs and addresses in a note are linked, as in the body (markdown-it\'s linkify sees the note)', () => {
+    const a = h(1, 'see www.example.com and a@b.com');
+    assert.equal(render('x((see www.example.com and a@b.com))\n'),
+      `<p>x${ref(a, 1, 'see www.example.com and a@b.com')}</p>\n` +
+      list(note(a, 1, 'see <a href="http://www.example.com">www.example.com</a> and <a href="mailto:a@b.com">a@b.com</a>')));
+  });
+
+  it('the core rules of the host see a note\'s text too (a typographer, a rule pushed after the plugin)', () => {
+    const md = new MarkdownIt({ typographer: true }).use(hatenaPlugin);
+    md.core.ruler.push('host_rule', (state) => {
+      for (const token of state.tokens) if (token.type === 'inline') for (const child of token.children ?? []) if (child.type === 'text') child.content = child.content.replace(/HOST/g, 'host');
+    });
+    const a = h(1, 'a -- (c) HOST');
+    assert.equal(md.render('x((a -- (c) HOST))\n'), `<p>x${ref(a, 1, 'a – © host')}</p>\n${list(note(a, 1, 'a – © host'))}`);
+  });
+
   it('a code span protects the note\'s end: `))` inside backticks does not close it', () => {
     const a = h(1, '例: `f(g(x))` を参照');
     assert.equal(render('本文((例: `f(g(x))` を参照))です\n'),
@@ -129,6 +147,15 @@ describe('Markdown footnotes [^label] (also accepted by Hatena\'s Markdown mode)
     assert.equal((html.match(/class="footnote-number"/g) ?? []).length, 1);
   });
 
+  it('a note is rendered for its title once, however many references it has', () => {
+    const md = new MarkdownIt().use(hatenaPlugin);
+    let strong = 0;
+    md.renderer.rules.strong_open = () => { strong++; return '<strong>'; };
+    const html = md.render('x[^a] y[^a] z[^a]\n\n[^a]: **注**\n');
+    assert.equal((html.match(/title="注"/g) ?? []).length, 3);
+    assert.equal(strong, 2); // the title, and the note in the list
+  });
+
   it('a definition that refers to itself links its inner reference to the same note', () => {
     const a = h(1, 'see [^a]');
     assert.equal(render('x[^a]\n\n[^a]: see [^a]\n'),
@@ -168,6 +195,14 @@ describe('Markdown footnotes [^label] (also accepted by Hatena\'s Markdown mode)
     const html = render('x[^p] y[^q] z((r))\n\n[^p]: P((p1))[^s]\n[^q]: Q((q1))\n[^s]: S\n');
     assert.deepEqual([...html.matchAll(/class="footnote-text">(.*?)<\/span><\/p>/g)].map((m) => m[1].replace(/<a [^>]*>(\*\d+)<\/a>/g, '$1')),
       ['P*4*5', 'Q*6', 'r', 'p1', 'S', 'q1']);
+  });
+
+  it('a note inside a note gets entities, escapes and bare URLs like any other', () => {
+    const outer = h(1, '外 www.example.com [^b]'), inner = h(2, '内 &amp; \\# a@b.com');
+    assert.equal(render('x[^a]\n\n[^a]: 外 www.example.com [^b]\n[^b]: 内 &amp; \\# a@b.com\n'),
+      `<p>x${ref(outer, 1, '外 www.example.com *2')}</p>\n` + list(
+        note(outer, 1, `外 <a href="http://www.example.com">www.example.com</a> ${ref(inner, 2, '内 &amp; # a@b.com')}`),
+        note(inner, 2, '内 &amp; # <a href="mailto:a@b.com">a@b.com</a>')));
   });
 
   it('undefined labels, empty definitions, code and link text stay as typed; the first definition wins', () => {

@@ -132,6 +132,10 @@ describe('Fotolife [f:id:USER:ID{ext}:kind(:option)*]', () => {
     assert.equal(render('<div>\n<!--\n[f:id:yasay:20170604220500j:plain]\n-->\n</div>\n'), '<div>\n<!--\n[f:id:yasay:20170604220500j:plain]\n-->\n</div>\n');
     // A comment ends at -->, not at the first >.
     assert.equal(render('<div><!-- a > b [f:id:yasay:20170604220500j:plain] --></div>\n'), '<div><!-- a > b [f:id:yasay:20170604220500j:plain] --></div>\n');
+    // But `<!-->` and `<!--->` are whole, empty comments (CommonMark 0.31, markdown-it, browsers): what follows is text.
+    for (const empty of ['<!-->', '<!--->']) {
+      assert.equal(render(`<div>${empty} [f:id:yasay:20170604220500j:plain]</div>\n`), `<div>${empty} ${photo()}</div>\n`, empty);
+    }
     // Never inside an attribute value, where the inserted markup would break out of the quotes.
     assert.equal(render('<div title="[f:id:yasay:20170604220500j:plain]" data-x=\'>[f:id:yasay:20170604220500j:plain]\'>x</div>\n'),
       '<div title="[f:id:yasay:20170604220500j:plain]" data-x=\'>[f:id:yasay:20170604220500j:plain]\'>x</div>\n');

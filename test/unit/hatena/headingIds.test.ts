@@ -40,6 +40,9 @@ describe('heading ids and [:contents]', () => {
     // A bare [URL:title] shows the URL as its link does, percent-escapes decoded.
     assert.equal(render('[:contents]\n## [https://example.com/%E3%81%82:title]\n').split('\n')[0],
       '<ul class="table-of-contents"><li><a href="#httpsexamplecomあ">https://example.com/あ</a></li></ul>');
+    // So do [URL:bookmark] and an empty title=.
+    assert.equal(render('[:contents]\n## [https://example.com/%E3%81%82:bookmark] と [https://example.com/:title=]\n').split('\n')[0],
+      '<ul class="table-of-contents"><li><a href="#httpsexamplecomあ-と-httpsexamplecom">https://example.com/あ と https://example.com/</a></li></ul>');
   });
 
   it('keeps duplicate ids unique (-1, -2, skipping taken ones)', () => {

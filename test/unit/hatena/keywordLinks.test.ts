@@ -44,4 +44,13 @@ describe('google / wikipedia / amazon / asin / isbn', () => {
       assert.equal(renderInline(text), text.replace(/"/g, '&quot;'), text);
     }
   });
+
+  it('a bracket notation ends at its first `]`, backticks or not: its body is not Markdown (as for [tex:…])', () => {
+    assert.equal(renderInline('[google:a `]` b]'),
+      '<a href="https://www.google.com/search?q=a%20%60&amp;ie=utf-8&amp;oe=utf-8" class="hatena-google">google:a `</a>` b]');
+    assert.equal(renderInline('[https://example.com/:title=a `]` b]'), '<a href="https://example.com/">a `</a>` b]');
+    assert.equal(renderInline('[tex:a `]` b]'), '<span class="hatena-tex">[tex:a `]</span>` b]');
+    // A code span around the whole notation still hides it.
+    assert.equal(renderInline('`[google:a]` b]'), '<code>[google:a]</code> b]');
+  });
 });
