@@ -242,30 +242,61 @@ describe('e2e: live preview', function () {
     assert.ok(await frame.evaluate(() => !!document.getElementById('hatena-preview-root')));
   });
 
-  it('"Export HTML" asks before replacing an HTML file it did not write', async () => {
+  it('"Export HTML" asks before replacing an HTML file it did not write, or its own page edited since', async () => {
     const { page, workspacePath } = workbench;
     const target = path.join(workspacePath, 'preview.html');
     fs.writeFileSync(target, '<!DOCTYPE html><title>hand-written</title>');
-    await textEditor(page).click(); // preview.md is the active editor
+    await quickOpen(page, 'preview.md');
     const dialog = page.locator('.monaco-dialog-box');
-    await runCommand(page, 'Hatena: Export HTML');
-    await dialog.waitFor({ timeout: 20_000 });
-    assert.match((await dialog.textContent()) ?? '', /preview\.html/);
-    await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    const exportAndCancel = async () => {
+      await textEditor(page).click();
+      await runCommand(page, 'Hatena: Export HTML');
+      await dialog.waitFor({ timeout: 20_000 });
+      assert.match((await dialog.textContent()) ?? '', /preview\.html/);
+      await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    };
+    await exportAndCancel();
     assert.equal(fs.readFileSync(target, 'utf8'), '<!DOCTYPE html><title>hand-written</title>', 'cancelled: untouched');
     await textEditor(page).click();
     await runCommand(page, 'Hatena: Export HTML');
     await dialog.waitFor({ timeout: 20_000 });
     await dialog.locator('.monaco-button', { hasText: 'Replace' }).click();
-    await waitFor(() => fs.readFileSync(target, 'utf8').includes('<meta name="generator" content="Hatena Writer">'), 'the export replaced the file', 20_000);
-    // Its own page is replaced without asking next time.
-    fs.writeFileSync(target, fs.readFileSync(target, 'utf8').replace('<title>', '<title>old '));
+    await waitFor(() => /<meta name="generator" content="Hatena Writer; fnv1a32=[0-9a-f]{8}">/.test(fs.readFileSync(target, 'utf8')), 'the export replaced the file', 20_000);
+    // Its own page, untouched since, is replaced without asking next time.
+    const written = fs.statSync(target).mtimeMs;
     await textEditor(page).click();
     await runCommand(page, 'Hatena: Export HTML');
-    await waitFor(() => !fs.readFileSync(target, 'utf8').includes('<title>old '), 'the second export', 20_000);
+    await waitFor(() => fs.statSync(target).mtimeMs !== written, 'the second export', 20_000);
     assert.equal(await dialog.count(), 0);
+    // Edited by hand after the export: asked about like any other file (Cancel keeps the edit).
+    const edited = fs.readFileSync(target, 'utf8').replace('<title>', '<title>my notes: ');
+    fs.writeFileSync(target, edited);
+    await exportAndCancel();
+    assert.equal(fs.readFileSync(target, 'utf8'), edited, 'the hand edit survives');
     fs.unlinkSync(target);
+  });
+
+  it('"Export HTML" onto a folder named preview.html says so and writes nothing', async () => {
+    const { page, workspacePath } = workbench;
+    const target = path.join(workspacePath, 'preview.html');
+    fs.mkdirSync(target);
+    try {
+      await quickOpen(page, 'preview.md');
+      await textEditor(page).click();
+      await runCommand(page, 'Hatena: Export HTML');
+      // The error notification (this workbench announces notifications through its aria alert region; the toast
+      // itself is not in the DOM in code-server's modern notification UI).
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('.monaco-aria-container .monaco-alert')].some((a) => (a.textContent ?? '').includes('preview.html is a folder')),
+        undefined,
+        { timeout: 20_000 },
+      );
+      assert.deepEqual(fs.readdirSync(target), [], 'nothing written into the folder');
+      assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no "replace it?" question about a folder');
+    } finally {
+      fs.rmSync(target, { recursive: true });
+    }
   });
 
   it('in a dark theme the Hatena look stays the published page (the theme look follows the theme); screenshots of both', async () => {

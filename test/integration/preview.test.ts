@@ -389,10 +389,26 @@ describe('integration: preview', function () {
     assert.match(page, /<article class="entry">[\s\S]*<div class="entry-content hatenablog-entry">/);
     assert.doesNotMatch(page, /data-line/);
     assert.doesNotMatch(page, /<script/);
-    // Exported again: its own earlier page is replaced without asking (a page it did not write asks first: e2e).
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(page.replace('<title>', '<title>old ')));
+    // Exported again after an edit of the post: its own earlier page, untouched since, is replaced without asking
+    // (a page it did not write, or its own page edited by hand, asks first: a modal question, in the e2e test).
+    const editor = vscode.window.activeTextEditor!;
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n書き出し直前の追記\n'));
     assert.equal((await vscode.commands.executeCommand<vscode.Uri>('hatenaWriter.exportHtml'))?.toString(), target.toString());
-    assert.doesNotMatch(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /<title>old /);
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /書き出し直前の追記/);
     await vscode.workspace.fs.delete(target);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('"Export HTML" onto a folder of that name writes nothing and does not fail', async () => {
+    await openEditor('preview.md');
+    const target = workspaceFile('preview.html');
+    await vscode.workspace.fs.createDirectory(target);
+    try {
+      // An error message says why (e2e); the command neither throws nor writes into the folder.
+      assert.equal(await vscode.commands.executeCommand<vscode.Uri | undefined>('hatenaWriter.exportHtml'), undefined);
+      assert.deepEqual(await vscode.workspace.fs.readDirectory(target), []);
+    } finally {
+      await vscode.workspace.fs.delete(target, { recursive: true });
+    }
   });
 });
