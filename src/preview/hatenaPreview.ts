@@ -426,11 +426,22 @@ export class HatenaPreview implements vscode.Disposable {
   /** `uri` without its fragment and with `..` resolved, when it is a file the preview may open; else undefined. */
   private fileToOpen(uri: vscode.Uri): vscode.Uri | undefined {
     if (uri.scheme === 'untitled' || uri.scheme !== this.document.uri.scheme) return undefined;
-    // joinPath normalizes: file:///ws/posts/../../etc/passwd is /etc/passwd, which no folder below contains.
+    // joinPath normalizes: file:///ws/posts/../../etc/passwd is /etc/passwd, which no allowed folder contains.
     const target = vscode.Uri.joinPath(uri.with({ path: '/', query: '', fragment: '' }), uri.path);
-    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
-    if (!this.document.isUntitled && !vscode.workspace.getWorkspaceFolder(this.document.uri)) folders.push(parentUri(this.document.uri));
-    return folders.some((folder) => isInside(target, folder)) ? target : undefined;
+    if (vscode.workspace.getWorkspaceFolder(target)) return target;
+    const { postFolder } = this.allowedFolders();
+    return postFolder && isInside(target, postFolder) ? target : undefined;
+  }
+
+  /**
+   * Where the preview may load images from and open files in: the workspace folders, and the post's own folder when
+   * the post is outside all of them (an untitled post has none). The webview's localResourceRoots and the links the
+   * preview opens both come from here.
+   */
+  private allowedFolders(): { workspace: vscode.Uri[]; postFolder: vscode.Uri | undefined } {
+    const workspace = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
+    const outside = !this.document.isUntitled && !vscode.workspace.getWorkspaceFolder(this.document.uri);
+    return { workspace, postFolder: outside ? parentUri(this.document.uri) : undefined };
   }
 
   private resolveRelative(href: string): vscode.Uri {
@@ -464,9 +475,9 @@ export class HatenaPreview implements vscode.Disposable {
   }
 
   private updateOptions(): void {
-    const roots = [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) roots.push(folder.uri);
-    if (!this.document.isUntitled && !vscode.workspace.getWorkspaceFolder(this.document.uri)) roots.push(parentUri(this.document.uri));
+    const { workspace, postFolder } = this.allowedFolders();
+    const roots = [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist'), ...workspace];
+    if (postFolder) roots.push(postFolder);
     this.panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: roots };
   }
 
@@ -502,7 +513,8 @@ function parentUri(uri: vscode.Uri): vscode.Uri {
 }
 
 /**
- * Whether `uri` is `folder` or below it: same scheme and authority, and the folder's path a prefix at a `/`.
+ * Whether `uri` is `folder` or below it (the post's own folder; workspace folders are VS Code's to answer, with
+ * getWorkspaceFolder): same scheme and authority, and the folder's path a prefix at a `/`.
  * Case-sensitive (on a case-insensitive disk a link spelled in other case is refused, never the other way round),
  * except a Windows drive letter, which VS Code writes in lower case.
  */

@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createHatenaRenderer } from '../../src/hatena';
 import type { HatenaPreview } from '../../src/preview/hatenaPreview';
@@ -265,6 +268,38 @@ describe('integration: preview', function () {
     await eventually(() => assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /\/slice\.md$/));
     assert.equal(await preview.openLink(workspaceFile('report.md').toString()), 'editor');
     await eventually(() => assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /\/report\.md$/));
+  });
+
+  it('a post outside every workspace folder may open the files of its own folder, and nothing above it', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hatena-outside-'));
+    const folder = path.join(root, 'posts');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'post.md'), '# 外のポスト\n\n[隣](./sibling.md)\n');
+    fs.writeFileSync(path.join(folder, 'sibling.md'), '# 隣\n');
+    fs.writeFileSync(path.join(root, 'above.md'), '# 上\n');
+    fs.mkdirSync(`${folder}-evil`);
+    fs.writeFileSync(path.join(`${folder}-evil`, 'x.md'), '# x\n');
+    try {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder, 'post.md')));
+      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: false });
+      const preview = await openPreview();
+      await preview.whenApplied();
+      // Images load from the workspace folders and from the post's own folder.
+      const roots = (preview.panel.webview.options.localResourceRoots ?? []).map((u) => u.toString());
+      assert.ok(roots.includes(vscode.Uri.file(folder).toString()), roots.join(' '));
+      assert.ok(roots.includes(vscode.workspace.workspaceFolders![0].uri.toString()));
+      for (const href of ['../above.md', vscode.Uri.file(path.join(root, 'above.md')).toString(), '../posts-evil/x.md', '../posts/../above.md']) {
+        assert.equal(await preview.openLink(href), 'ignored', href);
+      }
+      assert.equal(await preview.openLink('./sibling.md'), 'editor');
+      await eventually(() => assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /\/posts\/sibling\.md$/));
+      // The workspace stays open to it as well.
+      assert.equal(await preview.openLink(workspaceFile('slice.md').toString()), 'editor');
+      await eventually(() => assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /\/slice\.md$/));
+    } finally {
+      await closeAll();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('shows live embeds only when hatenaWriter.preview.liveEmbeds is on', async () => {
