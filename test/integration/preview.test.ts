@@ -199,7 +199,10 @@ describe('integration: preview', function () {
     await eventually(async () => {
       const s = await preview.snapshot();
       assert.equal(s.cursorLine, 75);
-      assert.match(s.html, /data-hatena-active/);
+      // The bar is beside the innermost block starting at or before line 75 (the post's DOM is not marked).
+      const starts = [...s.html.matchAll(/data-line="(\d+)"/g)].map((m) => Number(m[1])).filter((l) => l <= 75);
+      assert.equal(s.markedLine, Math.max(...starts));
+      assert.doesNotMatch(s.html, /data-hatena-active/);
     });
   });
 
