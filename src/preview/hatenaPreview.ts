@@ -3,9 +3,8 @@ import { renderEntryArticle } from '../hatena';
 import { createNonce } from './csp';
 import { buildPreviewShell } from './previewDocument';
 import type { FromWebview, PreviewNotice, PreviewStyle, ToWebview } from './protocol';
-import { diffHtml, isWorthPatching } from './htmlPatch';
 import { budgetSource } from './renderBudget';
-import { RenderScheduler } from './renderScheduler';
+import { UpdateStream, type PreparedUpdate } from './updateStream';
 import type { PreviewRenderers } from './previewRenderers';
 import type { PreviewManager } from './previewManager';
 
@@ -39,7 +38,8 @@ export class HatenaPreview implements vscode.Disposable {
   private document: vscode.TextDocument;
   private lockedToDocument: boolean;
   private settings: PreviewSettings;
-  private readonly scheduler: RenderScheduler;
+  /** Renders, numbers and paces the updates, and keeps what the page holds (the base of the next patch). */
+  private readonly updates: UpdateStream;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
   private readonly onDidApplyEmitter = new vscode.EventEmitter<number>();
@@ -52,13 +52,10 @@ export class HatenaPreview implements vscode.Disposable {
   /** Changes came while the panel was hidden: render when it is shown again. */
   private missedWhileHidden = false;
   private lastApplied: { uri: string; version: number } | undefined;
-  private seq = 0;
   /** Workspace images the last render pointed at, and a version per image that changed on disk since (cache-busting
    *  query), so an image saved from an editor or screenshot tool shows at once, like VS Code's own preview. */
   private imagesInUse = new Set<string>();
   private readonly imageVersions = new Map<string, number>();
-  /** The HTML the webview holds (the base of the next patch), unless it must get the whole HTML. */
-  private sentHtml: { seq: number; html: string } | undefined;
   /**
    * The look changed while the page was shown (it switched in place): webview.html still names the old one. The
    * page is reloaded from it whenever it is shown again (no retainContextWhenHidden), so it is rebuilt on hiding.
@@ -83,8 +80,8 @@ export class HatenaPreview implements vscode.Disposable {
     this.lockedToDocument = locked;
     this.settings = readPreviewSettings(document.uri);
     this.pendingScrollLine = initialLine ?? topVisibleLine(document);
-    this.scheduler = new RenderScheduler(
-      () => this.renderAndPost(),
+    this.updates = new UpdateStream(
+      () => this.prepareUpdate(),
       () => this.postNotice({ kind: 'behind', text: vscode.l10n.t('The preview is catching up with your typing…') }),
     );
     this.disposables.push(
@@ -98,11 +95,10 @@ export class HatenaPreview implements vscode.Disposable {
         if (!this.missedWhileHidden) return;
         // Whole HTML: the page may have been reloaded meanwhile (it then also says 'ready').
         this.missedWhileHidden = false;
-        this.sentHtml = undefined;
-        this.scheduler.renderNow();
+        this.updates.renderNow(true);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && this.isOurs(e.document)) this.scheduler.changed();
+        if (e.contentChanges.length > 0 && this.isOurs(e.document)) this.updates.changed();
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScrolled(e)),
       vscode.window.onDidChangeTextEditorSelection((e) => {
@@ -138,7 +134,7 @@ export class HatenaPreview implements vscode.Disposable {
 
   /** Duration of the last render on the extension host, in ms. */
   get lastRenderMs(): number {
-    return this.scheduler.lastRenderMs;
+    return this.updates.lastRenderMs;
   }
 
   setLocked(locked: boolean): void {
@@ -158,7 +154,7 @@ export class HatenaPreview implements vscode.Disposable {
     this.pendingScrollLine = line ?? topVisibleLine(document);
     if (folderChanged) this.updateOptions();
     this.updateTitle();
-    this.scheduler.renderNow();
+    this.updates.renderNow();
   }
 
   /** Resolves once the webview shows `version` of the document or a later one. */
@@ -209,7 +205,7 @@ export class HatenaPreview implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.scheduler.dispose();
+    this.updates.dispose();
     for (const pending of this.snapshots.values()) pending.reject(new Error('the preview was closed'));
     this.snapshots.clear();
     this.onDidDisposeEmitter.fire();
@@ -244,35 +240,26 @@ export class HatenaPreview implements vscode.Disposable {
     switch (message.type) {
       case 'ready': {
         // A new page (first load, shown again after being hidden, new CSP): the whole HTML, then the cursor line.
-        this.sentHtml = undefined;
         this.missedWhileHidden = false;
-        this.scheduler.renderNow();
+        this.updates.renderNow(true);
         const editor = vscode.window.visibleTextEditors.find((e) => this.isOurs(e.document));
         if (editor) this.post({ type: 'cursorLine', line: editor.selection.active.line });
         break;
       }
-      case 'resync':
-        this.sentHtml = undefined;
-        this.scheduler.renderNow();
-        break;
-      case 'applied':
+      case 'applied': {
         this.lastApplied = { uri: message.uri, version: message.version };
-        this.scheduler.acknowledged(message.seq);
-        this.onDidApplyEmitter.fire(message.version);
-        break;
-      case 'applyFailed':
-        // The webview threw and now shows an empty page. A patch is retried as the whole HTML; a whole HTML that
-        // fails would fail again, so it is reported and the next change tries again.
-        this.sentHtml = undefined;
-        if (!message.full) {
-          this.scheduler.renderNow();
-        } else {
+        // The webview threw on a whole HTML and shows an empty page (a patch that threw or did not fit is sent again
+        // whole by the stream): said in the notice bar, and the next change tries again.
+        const error = this.updates.answered(message.seq, message.problem);
+        if (error !== undefined) {
           this.postNotice({
             kind: 'truncated',
-            text: vscode.l10n.t('The preview could not show this version of the post ({0}). It tries again with your next change.', message.error),
+            text: vscode.l10n.t('The preview could not show this version of the post ({0}). It tries again with your next change.', error),
           });
         }
+        this.onDidApplyEmitter.fire(message.version);
         break;
+      }
       case 'revealLine':
         this.revealInEditor(message.line);
         break;
@@ -291,8 +278,8 @@ export class HatenaPreview implements vscode.Disposable {
     }
   }
 
-  /** Renders the document and posts it; returns the update's seq, or undefined when nothing was posted. */
-  private renderAndPost(): number | undefined {
+  /** Renders the document for the next update; undefined when nothing is to be posted. */
+  private prepareUpdate(): PreparedUpdate | undefined {
     if (this.disposed) return undefined;
     // A hidden webview shows nothing (and may be discarded, no retainContextWhenHidden): render when shown again.
     if (!this.panel.visible) {
@@ -319,22 +306,13 @@ export class HatenaPreview implements vscode.Disposable {
     const scrollToLine = this.pendingScrollLine;
     this.pendingScrollLine = undefined;
     const html = renderEntryArticle({ html: body, frontMatter: rendered.frontMatter });
-    const seq = ++this.seq;
-    const base = this.sentHtml;
-    const patch = base ? diffHtml(base.html, html) : undefined;
-    this.sentHtml = { seq, html };
-    const posted = this.post({
-      type: 'update',
-      uri: document.uri.toString(),
-      seq,
-      version: document.version,
-      body: base && patch && isWorthPatching(patch, html.length) ? { kind: 'patch', baseSeq: base.seq, patch } : { kind: 'full', html },
-      notice,
-      scrollToLine,
-      locked: this.lockedToDocument,
-      style: this.settings.style,
-    });
-    return posted ? seq : undefined;
+    const uri = document.uri.toString();
+    const version = document.version;
+    return {
+      html,
+      post: (seq, update) =>
+        this.post({ type: 'update', uri, seq, version, body: update, notice, scrollToLine, locked: this.lockedToDocument, style: this.settings.style }),
+    };
   }
 
   private resolveImage(src: string): string | undefined {
@@ -365,7 +343,7 @@ export class HatenaPreview implements vscode.Disposable {
       if (!this.imagesInUse.has(key)) return;
       this.imageVersions.set(key, (this.imageVersions.get(key) ?? 0) + 1);
       // As a change of the text: paced like typing (a folder of screenshots saved at once is one render).
-      this.scheduler.changed();
+      this.updates.changed();
     };
     return [watcher, watcher.onDidChange(refresh), watcher.onDidCreate(refresh), watcher.onDidDelete(refresh)];
   }
@@ -426,11 +404,22 @@ export class HatenaPreview implements vscode.Disposable {
   /** `uri` without its fragment and with `..` resolved, when it is a file the preview may open; else undefined. */
   private fileToOpen(uri: vscode.Uri): vscode.Uri | undefined {
     if (uri.scheme === 'untitled' || uri.scheme !== this.document.uri.scheme) return undefined;
-    // joinPath normalizes: file:///ws/posts/../../etc/passwd is /etc/passwd, which no folder below contains.
+    // joinPath normalizes: file:///ws/posts/../../etc/passwd is /etc/passwd, which no allowed folder contains.
     const target = vscode.Uri.joinPath(uri.with({ path: '/', query: '', fragment: '' }), uri.path);
-    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
-    if (!this.document.isUntitled && !vscode.workspace.getWorkspaceFolder(this.document.uri)) folders.push(parentUri(this.document.uri));
-    return folders.some((folder) => isInside(target, folder)) ? target : undefined;
+    if (vscode.workspace.getWorkspaceFolder(target)) return target;
+    const { postFolder } = this.allowedFolders();
+    return postFolder && isInside(target, postFolder) ? target : undefined;
+  }
+
+  /**
+   * Where the preview may load images from and open files in: the workspace folders, and the post's own folder when
+   * the post is outside all of them (an untitled post has none). The webview's localResourceRoots and the links the
+   * preview opens both come from here.
+   */
+  private allowedFolders(): { workspace: vscode.Uri[]; postFolder: vscode.Uri | undefined } {
+    const workspace = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
+    const outside = !this.document.isUntitled && !vscode.workspace.getWorkspaceFolder(this.document.uri);
+    return { workspace, postFolder: outside ? parentUri(this.document.uri) : undefined };
   }
 
   private resolveRelative(href: string): vscode.Uri {
@@ -448,7 +437,7 @@ export class HatenaPreview implements vscode.Disposable {
     if (next.liveEmbeds !== previous.liveEmbeds) {
       // The CSP's frame-src changes: a new page (the webview reloads, says 'ready' and gets a fresh render).
       this.pendingScrollLine = undefined;
-      this.sentHtml = undefined;
+      this.updates.forget();
       this.setShell();
     } else if (next.style !== previous.style) {
       if (this.panel.visible) {
@@ -457,16 +446,16 @@ export class HatenaPreview implements vscode.Disposable {
         this.shellStale = true;
       } else {
         // Hidden: the page is loaded again from webview.html when shown, so that is what must name the new look.
-        this.sentHtml = undefined;
+        this.updates.forget();
         this.setShell();
       }
     }
   }
 
   private updateOptions(): void {
-    const roots = [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) roots.push(folder.uri);
-    if (!this.document.isUntitled && !vscode.workspace.getWorkspaceFolder(this.document.uri)) roots.push(parentUri(this.document.uri));
+    const { workspace, postFolder } = this.allowedFolders();
+    const roots = [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist'), ...workspace];
+    if (postFolder) roots.push(postFolder);
     this.panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: roots };
   }
 
@@ -502,7 +491,8 @@ function parentUri(uri: vscode.Uri): vscode.Uri {
 }
 
 /**
- * Whether `uri` is `folder` or below it: same scheme and authority, and the folder's path a prefix at a `/`.
+ * Whether `uri` is `folder` or below it (the post's own folder; workspace folders are VS Code's to answer, with
+ * getWorkspaceFolder): same scheme and authority, and the folder's path a prefix at a `/`.
  * Case-sensitive (on a case-insensitive disk a link spelled in other case is refused, never the other way round),
  * except a Windows drive letter, which VS Code writes in lower case.
  */

@@ -47,17 +47,48 @@ ${links}
 `;
 }
 
-/** Written into every exported page: an export may replace a page that carries it without asking. */
-export const GENERATOR_META = '<meta name="generator" content="Hatena Writer">';
+/**
+ * FNV-1a, 32 bits, over `bytes`: small, fast, pure JS (the same code runs in the web extension host, which has no
+ * Node crypto, and SubtleCrypto's digest is async). Not for secrets: it tells a page as written from an edited one.
+ */
+export function fnv1a32(bytes: Uint8Array): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) {
+    hash ^= bytes[i];
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** The generator meta of an exported page, with the hash of the page (the hash written as all zeros when hashed). */
+const generatorMeta = (hash: string) => `<meta name="generator" content="Hatena Writer; fnv1a32=${hash}">`;
+const UNHASHED = '00000000';
+const GENERATOR_STAMP = /<meta name="generator" content="Hatena Writer; fnv1a32=([0-9a-f]{8})">/;
+
+function pageHash(unhashedPage: string): string {
+  return fnv1a32(new TextEncoder().encode(unhashedPage)).toString(16).padStart(8, '0');
+}
+
+/**
+ * Whether `text` is a page "Export HTML" wrote and nobody changed since: its generator meta carries the hash of the
+ * rest of it. Such a page may be replaced without asking; a hand-written page, one edited after the export, or one
+ * exported by a version without the hash is not.
+ */
+export function isUntouchedExport(text: string): boolean {
+  const stamp = GENERATOR_STAMP.exec(text);
+  if (!stamp) return false;
+  const unhashed = text.slice(0, stamp.index) + generatorMeta(UNHASHED) + text.slice(stamp.index + stamp[0].length);
+  return pageHash(unhashed) === stamp[1];
+}
 
 /** "Export HTML": one self-contained page (stylesheet inlined) as the entry will look once published. */
 export function buildStandalonePage(options: { title: string; articleHtml: string; css: string }): string {
-  return `<!DOCTYPE html>
+  const unhashed = `<!DOCTYPE html>
 <html lang="ja">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-${GENERATOR_META}
+${generatorMeta(UNHASHED)}
 <title>${escapeHtml(options.title)}</title>
 <style>
 ${options.css.replace(/<\/style/gi, '<\\/style')}
@@ -68,4 +99,6 @@ ${options.articleHtml}
 </body>
 </html>
 `;
+  // The meta comes before everything taken from the post, so the first one is ours.
+  return unhashed.replace(generatorMeta(UNHASHED), () => generatorMeta(pageHash(unhashed)));
 }

@@ -12,6 +12,18 @@ export type PreviewNotice =
   | { kind: 'behind'; text: string }
   | { kind: 'none' };
 
+/** The whole article (entry header + body, with data-line source positions), or the change to the last one. */
+export type UpdateBody = { kind: 'full'; html: string } | { kind: 'patch'; baseSeq: number; patch: HtmlPatch };
+
+/**
+ * Why the webview did not apply an update. Either way it holds no base the host's later patches could apply to.
+ * - `resync`: a patch against a base the page does not hold (it reloaded, recovered from a failure, a message was
+ *   lost); the page is unchanged.
+ * - `failed`: applying threw; the page is empty now (never half-applied). `full` says whether the update carried
+ *   the whole HTML: a patch is retried as the whole HTML, a whole HTML that fails would fail again and is reported.
+ */
+export type ApplyProblem = { kind: 'resync' } | { kind: 'failed'; full: boolean; error: string };
+
 /** Host → webview. */
 export type ToWebview =
   | {
@@ -22,8 +34,7 @@ export type ToWebview =
       seq: number;
       /** TextDocument.version the HTML was rendered from (reported back in `applied`). */
       version: number;
-      /** The whole article (entry header + body, with data-line source positions), or the change to the last one. */
-      body: { kind: 'full'; html: string } | { kind: 'patch'; baseSeq: number; patch: HtmlPatch };
+      body: UpdateBody;
       notice: PreviewNotice;
       /** Scroll to this source line after applying (first render after opening, following or restoring). */
       scrollToLine?: number;
@@ -52,17 +63,12 @@ export interface PreviewState {
 export type FromWebview =
   | { type: 'ready' }
   /**
-   * Update `seq` was applied, dropped as stale, or could not be applied: the host may send the next one. `uri` and
-   * `version` say what the webview shows now (version -1: nothing yet).
+   * The one answer to update `seq`: applied, dropped as stale, or not applied (`problem`): the host may send the next
+   * one. `uri` and `version` say what the webview shows now (version -1: nothing yet). One message, not an ack plus
+   * a "resync": the host handles it in one go, so no render can slip in between and send a patch against the base
+   * the page just dropped.
    */
-  | { type: 'applied'; seq: number; uri: string; version: number; ms: number }
-  /**
-   * Update `seq` threw while being applied (the preview then shows nothing, not a half-applied page): `full` says
-   * whether it carried the whole HTML (a patch is retried as the whole HTML; a whole HTML that fails is reported).
-   */
-  | { type: 'applyFailed'; seq: number; full: boolean; error: string }
-  /** A patch did not fit what the webview holds: send the whole HTML next time. */
-  | { type: 'resync' }
+  | { type: 'applied'; seq: number; uri: string; version: number; ms: number; problem?: ApplyProblem }
   /** The user scrolled the preview: the editor follows (never sent for scrolls the host asked for). */
   | { type: 'revealLine'; line: number }
   /** Double-click: put the editor's cursor on this source line. */
@@ -79,6 +85,8 @@ export type FromWebview =
       /** The source line at the top of the preview. */
       topLine: number;
       cursorLine: number | undefined;
+      /** The source line of the block the cursor bar is beside (undefined: no bar shown). */
+      markedLine: number | undefined;
       /** Text of the notice bar ('' when hidden). */
       notice: string;
       /** Live <script> elements and event-handler / javascript: attributes in the preview (must stay 0). */

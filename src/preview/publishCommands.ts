@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { renderEntryArticle } from '../hatena';
 import { basename } from './hatenaPreview';
-import { buildStandalonePage, GENERATOR_META } from './previewDocument';
+import { buildStandalonePage, isUntouchedExport } from './previewDocument';
 import type { PreviewManager } from './previewManager';
 
 /** The Markdown document a publish command acts on: an explicit uri, the active editor, else the previewed one. */
@@ -26,35 +26,57 @@ export function exportTarget(uri: vscode.Uri): vscode.Uri {
 const SHOW_PROGRESS_CHARS = 200_000;
 
 /**
- * Runs `work` (synchronous, possibly long: rendering a huge post) under a progress notification when the document is
- * large, after giving the notification a chance to show; at once otherwise.
+ * Runs `work` on `text` (the document's text, taken once: synchronous, possibly long work such as rendering a huge
+ * post) under a progress notification when it is large, after giving the notification a chance to show; at once
+ * otherwise.
  */
-async function withRenderProgress<T>(document: vscode.TextDocument, work: () => T | Promise<T>): Promise<T> {
-  if (document.getText().length < SHOW_PROGRESS_CHARS) return work();
+async function withRenderProgress<T>(document: vscode.TextDocument, text: string, work: (text: string) => T): Promise<T> {
+  if (text.length < SHOW_PROGRESS_CHARS) return work(text);
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rendering {0} as Hatena Blog HTML…', basename(document.uri)) },
     async () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      return work();
+      return work(text);
     },
   );
 }
 
+/** The code of a vscode.FileSystemError (FileNotFound, FileIsADirectory, NoPermissions …), else undefined. */
+function fileSystemErrorCode(error: unknown): string | undefined {
+  if (error instanceof vscode.FileSystemError) return error.code;
+  // Errors from another file system provider's copy of the API: the same shape.
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
- * Whether `target` may be written: it does not exist, or an earlier export wrote it, or the user says to replace it
- * (a hand-written report.html next to report.md is not overwritten silently).
+ * Whether `target` may be written: it does not exist, or it is an earlier export nobody edited since (its stamp
+ * matches its content), or the user says to replace it (a hand-written report.html next to report.md, or an export
+ * edited by hand, is not overwritten silently). Anything that stops the check (a folder named report.html, no
+ * permission to read it) is said as such, and nothing is written.
  */
 async function mayWrite(target: vscode.Uri): Promise<boolean> {
   let existing: Uint8Array;
   try {
     existing = await vscode.workspace.fs.readFile(target);
-  } catch {
-    return true;
+  } catch (error) {
+    const code = fileSystemErrorCode(error);
+    if (code === 'FileNotFound') return true;
+    void vscode.window.showErrorMessage(
+      code === 'FileIsADirectory'
+        ? vscode.l10n.t('{0} is a folder: the HTML page cannot be written there.', basename(target))
+        : vscode.l10n.t('Could not check {0} before replacing it: {1}', basename(target), errorText(error)),
+    );
+    return false;
   }
-  if (new TextDecoder().decode(existing.subarray(0, 2048)).includes(GENERATOR_META)) return true;
+  if (isUntouchedExport(new TextDecoder().decode(existing))) return true;
   const replace = vscode.l10n.t('Replace');
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} already exists and was not written by Hatena Writer. Replace it?', basename(target)),
+    vscode.l10n.t('{0} already exists and is not a page exported by Hatena Writer, or it was edited since. Replace it?', basename(target)),
     { modal: true },
     replace,
   );
@@ -68,7 +90,7 @@ export function registerPublishCommands(extensionUri: vscode.Uri, manager: Previ
     vscode.commands.registerCommand('hatenaWriter.copyHtml', async (arg?: unknown): Promise<string | undefined> => {
       const document = await targetDocument(manager, arg);
       if (!document) return noDocument();
-      const html = await withRenderProgress(document, () => manager.renderers.renderPublished(document.getText()).html);
+      const html = await withRenderProgress(document, document.getText(), (text) => manager.renderers.renderPublished(text).html);
       await vscode.env.clipboard.writeText(html);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the HTML of {0} for Hatena Blog', basename(document.uri)), 4000);
       return html;
@@ -84,15 +106,20 @@ export function registerPublishCommands(extensionUri: vscode.Uri, manager: Previ
       const target = exportTarget(document.uri);
       if (!(await mayWrite(target))) return undefined;
       const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'hatena.css')));
-      const page = await withRenderProgress(document, () => {
-        const entry = manager.renderers.renderPublished(document.getText());
+      const page = await withRenderProgress(document, document.getText(), (text) => {
+        const entry = manager.renderers.renderPublished(text);
         return buildStandalonePage({
           title: entry.frontMatter?.title ?? basename(document.uri),
           articleHtml: renderEntryArticle(entry),
           css,
         });
       });
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(page));
+      try {
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(page));
+      } catch (error) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', basename(target), errorText(error)));
+        return undefined;
+      }
       const open = vscode.l10n.t('Open in Browser');
       void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', basename(target)), open).then((choice) => {
         if (choice === open) void vscode.env.openExternal(target);

@@ -1,6 +1,6 @@
 // The script inside the preview webview: applies rendered HTML with morphdom, keeps scroll in step with the editor,
 // marks the cursor line, turns unloadable images into placeholders and hands links to the host.
-import type { FromWebview, PreviewNotice, PreviewState, PreviewStyle, ToWebview } from '../preview/protocol';
+import type { ApplyProblem, FromWebview, PreviewNotice, PreviewState, PreviewStyle, ToWebview } from '../preview/protocol';
 import { PREVIEW_NOTICE_ID, PREVIEW_ROOT_ID, lookClass } from '../preview/previewDocument';
 import { applyHtmlPatch } from '../preview/htmlPatch';
 import { placeholderDataUrl, placeholderLabel, type ImageFacts } from './imagePlaceholder';
@@ -43,6 +43,8 @@ let lastVersion = -1;
 let lastSeq = -1;
 let lastHtml = '';
 let cursorLine: number | undefined;
+/** The line at the top when an update failed and emptied the page: shown again by the next render. */
+let lineBeforeFailure: number | undefined;
 /** The source line kept at the top of the preview, through re-renders, image loads and resizes. */
 let anchorLine = state.line;
 
@@ -144,7 +146,10 @@ window.addEventListener(
   { passive: true },
 );
 
-/** Layout changed (window size, an image or a font loaded, a <details> toggled): re-measure on demand. */
+/**
+ * Layout changed (window size, an image or a font loaded, a <details> toggled, the notice bar above the post shown,
+ * hidden or rewrapped): block positions are measured again on demand, the cursor bar at once.
+ */
 function layoutChanged(): void {
   invalidateLayout();
   positionMarker();
@@ -160,7 +165,10 @@ window.addEventListener('resize', () => {
     });
   }
 });
-new ResizeObserver(layoutChanged).observe(root);
+// The notice bar is in the flow above the root: it moves the whole post without changing the root's size.
+const resizes = new ResizeObserver(layoutChanged);
+resizes.observe(root);
+resizes.observe(noticeBar, { box: 'border-box' });
 
 function saveState(): void {
   state = { ...state, line: anchorLine };
@@ -169,11 +177,12 @@ function saveState(): void {
 
 // ---- the cursor line ----------------------------------------------------------------------------------------------
 
-const ACTIVE_ATTRIBUTE = 'data-hatena-active';
 /**
  * The bar in the margin next to the block holding the editor's cursor, like VS Code's own preview. An element of its
  * own outside the rendered HTML (not a ::before of the block: code blocks use theirs for the language label, and the
- * zero-height marker div of a raw HTML block would give a bar of no height), placed from the block's box.
+ * zero-height marker div of a raw HTML block would give a bar of no height), placed from the block's box. The block
+ * is kept here, not marked in the post's DOM (an attribute would cost a query per cursor move and make the block
+ * differ from its next render); the bar's data-line says which source line it marks.
  */
 const marker = page.createElement('div');
 marker.className = 'hatena-cursor-marker';
@@ -197,10 +206,13 @@ function markCursorLine(): void {
   }
   // The end sentinel is not a block a reader can see.
   if (best?.classList.contains('hatena-preview-end')) best = undefined;
-  for (const el of root.querySelectorAll(`[${ACTIVE_ATTRIBUTE}]`)) if (el !== best) el.removeAttribute(ACTIVE_ATTRIBUTE);
-  if (best && !best.hasAttribute(ACTIVE_ATTRIBUTE)) best.setAttribute(ACTIVE_ATTRIBUTE, '');
   activeBlock = best;
   positionMarker();
+}
+
+function hideMarker(): void {
+  marker.hidden = true;
+  delete marker.dataset.line;
 }
 
 function pageExtent(rect: DOMRect, scrollY: number): Extent {
@@ -210,7 +222,7 @@ function pageExtent(rect: DOMRect, scrollY: number): Extent {
 function positionMarker(): void {
   const block = activeBlock;
   if (!block || !block.isConnected) {
-    marker.hidden = true;
+    hideMarker();
     return;
   }
   const scrollY = window.scrollY;
@@ -225,13 +237,14 @@ function positionMarker(): void {
   }
   const extent = markerExtent(pageExtent(own, scrollY), following);
   if (!extent) {
-    marker.hidden = true;
+    hideMarker();
     return;
   }
   const column = (root.querySelector(ENTRY_BODY) ?? root).getBoundingClientRect();
   marker.style.left = `${Math.round(column.left + window.scrollX - 12)}px`;
   marker.style.top = `${Math.round(extent.top)}px`;
   marker.style.height = `${Math.round(extent.bottom - extent.top)}px`;
+  marker.dataset.line = block.getAttribute('data-line') ?? '';
   marker.hidden = false;
 }
 
@@ -334,9 +347,12 @@ function topBlock(): { element: Element; top: number; line: number } | undefined
 
 type Update = Extract<ToWebview, { type: 'update' }>;
 
-/** Tells the host that update `seq` is done with, and what the preview shows now. */
-function acknowledge(seq: number, ms: number): void {
-  post({ type: 'applied', seq, uri: currentUri ?? '', version: lastVersion, ms });
+/**
+ * Tells the host that update `seq` is done with, what the preview shows now, and, in the same message, why it was
+ * not applied (so the host never acts on the ack before it knows the page dropped the base of its next patch).
+ */
+function acknowledge(seq: number, ms: number, problem?: ApplyProblem): void {
+  post({ type: 'applied', seq, uri: currentUri ?? '', version: lastVersion, ms, ...(problem ? { problem } : {}) });
 }
 
 function apply(update: Update): void {
@@ -350,9 +366,9 @@ function apply(update: Update): void {
     ? update.body.html
     : update.body.baseSeq === lastSeq ? applyHtmlPatch(lastHtml, update.body.patch) : undefined;
   if (next === undefined) {
-    // Not the base the host diffed against (the webview reloaded, a message was lost): ask for the whole page.
-    acknowledge(update.seq, 0);
-    post({ type: 'resync' });
+    // Not the base the host diffed against (the webview reloaded or recovered, a message was lost): ask for the
+    // whole page.
+    acknowledge(update.seq, 0, { kind: 'resync' });
     return;
   }
   try {
@@ -368,7 +384,9 @@ function apply(update: Update): void {
 
 function render(update: Update, next: string): void {
   const newDocument = update.uri !== currentUri;
-  let nextAnchor = anchorLine;
+  // The page was emptied after a failure (which scrolled it to the top): back to the line shown before.
+  const restoring = !newDocument && lineBeforeFailure !== undefined;
+  let nextAnchor = restoring ? lineBeforeFailure! : anchorLine;
   if (newDocument) nextAnchor = update.scrollToLine ?? (state.uri === update.uri ? state.line : 0);
   else if (update.scrollToLine !== undefined) nextAnchor = update.scrollToLine;
 
@@ -387,12 +405,13 @@ function render(update: Update, next: string): void {
       }
     }
     // Keep what the reader sees in place: the block at the top of the viewport stays where it is.
-    anchorBefore = newDocument || update.scrollToLine !== undefined ? undefined : topBlock();
+    anchorBefore = newDocument || restoring || update.scrollToLine !== undefined ? undefined : topBlock();
     applyRender(root, tree, ENTRY_BODY, ENTRY_HEADER);
   } finally {
     parser.innerHTML = '';
   }
   // The page shows `next` now: it is the base of the next patch.
+  lineBeforeFailure = undefined;
   lastSeq = update.seq;
   lastHtml = next;
   lastVersion = update.version;
@@ -403,26 +422,31 @@ function render(update: Update, next: string): void {
   anchorLine = nextAnchor;
   state = { uri: update.uri, locked: update.locked, line: anchorLine };
 
+  // The notice bar first: it moves the post, so everything is measured after it.
+  showNotice(update.notice);
   invalidateLayout();
   markCursorLine();
-  showNotice(update.notice);
   if (anchorBefore?.element.isConnected) {
     const moved = anchorBefore.element.getBoundingClientRect().top - anchorBefore.top;
     if (Math.abs(moved) >= 1) scrollToY(window.scrollY + moved);
     // Lines inserted above shift its source line: the anchor follows the block, as the reader's eyes do.
     const line = Number(anchorBefore.element.getAttribute('data-line'));
     if (Number.isFinite(line)) anchorLine += line - anchorBefore.line;
-  } else if (newDocument || update.scrollToLine !== undefined || window.scrollY >= 1) {
+  } else if (newDocument || restoring || update.scrollToLine !== undefined || window.scrollY >= 1) {
     scrollToAnchor();
   }
   vscode.setState(state);
 }
 
+/**
+ * After a failure: no base for patches any more, an empty page. Still the same document, though: the cursor line
+ * (the host sends it only when it moves) and the line at the top come back with the whole HTML that follows.
+ */
 function recover(update: Update, error: unknown): void {
+  lineBeforeFailure ??= anchorLine;
   lastSeq = -1;
   lastHtml = '';
   lastVersion = -1;
-  currentUri = undefined;
   activeBlock = undefined;
   try {
     root.replaceChildren();
@@ -430,8 +454,8 @@ function recover(update: Update, error: unknown): void {
     root.textContent = '';
   }
   layoutChanged();
-  acknowledge(update.seq, 0);
-  post({ type: 'applyFailed', seq: update.seq, full: update.body.kind === 'full', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  acknowledge(update.seq, 0, { kind: 'failed', full: update.body.kind === 'full', error: message });
 }
 
 function showNotice(notice: PreviewNotice): void {
@@ -459,10 +483,16 @@ function setStyle(style: PreviewStyle): boolean {
 
 const XLINK = 'http://www.w3.org/1999/xlink';
 
-/** The link a click is on: <a> (HTML or SVG) or an image map's <area>. */
+/**
+ * The link a click is on: an <a> (HTML or SVG) or an image map's <area> with an href, like VS Code's own handler.
+ * An <a name="…"> or <a id="…"> (a footnote's or a hand-written anchor's target) is no link: a click or double-click
+ * on its text is one on the text.
+ */
 function linkOf(event: Event): Element | undefined {
   for (const node of event.composedPath()) {
-    if (node instanceof Element && (node.localName === 'a' || node.localName === 'area')) return node;
+    if (node instanceof Element && (node.localName === 'a' || node.localName === 'area') && (node.hasAttribute('href') || node.hasAttributeNS(XLINK, 'href'))) {
+      return node;
+    }
   }
   return undefined;
 }
@@ -547,6 +577,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
           if (pendingScrollLine === undefined) return;
           anchorLine = pendingScrollLine;
           pendingScrollLine = undefined;
+          // The editor moved while the page was empty after a failure: its line wins over the one shown before.
+          if (lineBeforeFailure !== undefined) lineBeforeFailure = anchorLine;
           scrollToAnchor();
           saveState();
         });
@@ -568,6 +600,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       break;
     case 'notice':
       showNotice(message.notice);
+      layoutChanged();
       break;
     case 'requestSnapshot':
       post({
@@ -578,6 +611,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         scrollY: window.scrollY,
         topLine: lineForOffset(blocks(), window.scrollY),
         cursorLine,
+        markedLine: marker.hidden || marker.dataset.line === undefined ? undefined : Number(marker.dataset.line),
         notice: noticeBar.hidden ? '' : noticeBar.textContent ?? '',
         scripts: root.querySelectorAll('script').length,
         handlers: countUnsafeAttributes(root),

@@ -8,7 +8,8 @@
 // its images.
 import morphdom from 'morphdom';
 
-const IGNORED = new Set(['data-line', 'data-hatena-active']);
+/** The one attribute two renders of the same block may differ in. */
+const IGNORED = 'data-line';
 const DATA_LINE = / data-line="\d+"/g;
 
 /** What a live body node was created from: its HTML with and without data-line. */
@@ -29,12 +30,10 @@ function keyOf(node: Node): NodeKey {
 
 /**
  * A live block changed on its own (an image turned into its placeholder): key it by what the next render of it will
- * look like (the same placeholder substitution is applied to every render), minus the preview's runtime marker.
+ * look like (the same placeholder substitution is applied to every render).
  */
 export function rekeyBlock(block: Element): void {
-  const clone = block.cloneNode(true) as Element;
-  for (const el of [clone, ...clone.querySelectorAll('[data-hatena-active]')]) el.removeAttribute('data-hatena-active');
-  liveKeys.set(block, keyOf(clone));
+  liveKeys.set(block, keyOf(block));
 }
 
 /** morphdom's onBeforeElUpdated inside a changed block: skip subtrees equal but for data-line. */
@@ -100,7 +99,7 @@ function reconcileBody(container: Element, next: Node[]): void {
 
   /** Keeps live node `from` for new node `i` if they are the same block; returns whether it did. */
   const keep = (from: Node, i: number): boolean => {
-    // The live block may carry the cursor marker attribute or an image placeholder: then only its key can tell.
+    // A live block whose image became a placeholder, or that moved to other lines: then only its key can tell.
     if (from.isEqualNode(next[i])) return true;
     const key = liveKey(from);
     const to = keyAt(i);
@@ -144,12 +143,12 @@ function sameAttributes(a: Element, b: Element): boolean {
   const namesB = b.getAttributeNames();
   let countA = 0;
   for (const name of namesA) {
-    if (IGNORED.has(name)) continue;
+    if (name === IGNORED) continue;
     countA++;
     if (b.getAttribute(name) !== a.getAttribute(name)) return false;
   }
   let countB = 0;
-  for (const name of namesB) if (!IGNORED.has(name)) countB++;
+  for (const name of namesB) if (name !== IGNORED) countB++;
   return countA === countB;
 }
 

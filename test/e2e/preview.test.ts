@@ -173,7 +173,7 @@ describe('e2e: live preview', function () {
     });
     const heading = await frame.$eval('h3[data-line]', (h) => ({ line: Number(h.getAttribute('data-line')), text: h.textContent }));
     await frame.dblclick('h3[data-line]');
-    await waitInFrame(frame, `document.querySelector('h3[data-line]').hasAttribute('data-hatena-active')`);
+    await waitInFrame(frame, `document.querySelector('.hatena-cursor-marker').dataset.line === document.querySelector('h3[data-line]').dataset.line`);
     // The editor's cursor went to that line (Monaco numbers lines from 1).
     await page.waitForFunction(
       (line) => document.querySelector('.editor-group-container:first-child .line-numbers.active-line-number')?.textContent?.trim() === String(line + 1),
@@ -242,30 +242,61 @@ describe('e2e: live preview', function () {
     assert.ok(await frame.evaluate(() => !!document.getElementById('hatena-preview-root')));
   });
 
-  it('"Export HTML" asks before replacing an HTML file it did not write', async () => {
+  it('"Export HTML" asks before replacing an HTML file it did not write, or its own page edited since', async () => {
     const { page, workspacePath } = workbench;
     const target = path.join(workspacePath, 'preview.html');
     fs.writeFileSync(target, '<!DOCTYPE html><title>hand-written</title>');
-    await textEditor(page).click(); // preview.md is the active editor
+    await quickOpen(page, 'preview.md');
     const dialog = page.locator('.monaco-dialog-box');
-    await runCommand(page, 'Hatena: Export HTML');
-    await dialog.waitFor({ timeout: 20_000 });
-    assert.match((await dialog.textContent()) ?? '', /preview\.html/);
-    await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    const exportAndCancel = async () => {
+      await textEditor(page).click();
+      await runCommand(page, 'Hatena: Export HTML');
+      await dialog.waitFor({ timeout: 20_000 });
+      assert.match((await dialog.textContent()) ?? '', /preview\.html/);
+      await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    };
+    await exportAndCancel();
     assert.equal(fs.readFileSync(target, 'utf8'), '<!DOCTYPE html><title>hand-written</title>', 'cancelled: untouched');
     await textEditor(page).click();
     await runCommand(page, 'Hatena: Export HTML');
     await dialog.waitFor({ timeout: 20_000 });
     await dialog.locator('.monaco-button', { hasText: 'Replace' }).click();
-    await waitFor(() => fs.readFileSync(target, 'utf8').includes('<meta name="generator" content="Hatena Writer">'), 'the export replaced the file', 20_000);
-    // Its own page is replaced without asking next time.
-    fs.writeFileSync(target, fs.readFileSync(target, 'utf8').replace('<title>', '<title>old '));
+    await waitFor(() => /<meta name="generator" content="Hatena Writer; fnv1a32=[0-9a-f]{8}">/.test(fs.readFileSync(target, 'utf8')), 'the export replaced the file', 20_000);
+    // Its own page, untouched since, is replaced without asking next time.
+    const written = fs.statSync(target).mtimeMs;
     await textEditor(page).click();
     await runCommand(page, 'Hatena: Export HTML');
-    await waitFor(() => !fs.readFileSync(target, 'utf8').includes('<title>old '), 'the second export', 20_000);
+    await waitFor(() => fs.statSync(target).mtimeMs !== written, 'the second export', 20_000);
     assert.equal(await dialog.count(), 0);
+    // Edited by hand after the export: asked about like any other file (Cancel keeps the edit).
+    const edited = fs.readFileSync(target, 'utf8').replace('<title>', '<title>my notes: ');
+    fs.writeFileSync(target, edited);
+    await exportAndCancel();
+    assert.equal(fs.readFileSync(target, 'utf8'), edited, 'the hand edit survives');
     fs.unlinkSync(target);
+  });
+
+  it('"Export HTML" onto a folder named preview.html says so and writes nothing', async () => {
+    const { page, workspacePath } = workbench;
+    const target = path.join(workspacePath, 'preview.html');
+    fs.mkdirSync(target);
+    try {
+      await quickOpen(page, 'preview.md');
+      await textEditor(page).click();
+      await runCommand(page, 'Hatena: Export HTML');
+      // The error notification (this workbench announces notifications through its aria alert region; the toast
+      // itself is not in the DOM in code-server's modern notification UI).
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('.monaco-aria-container .monaco-alert')].some((a) => (a.textContent ?? '').includes('preview.html is a folder')),
+        undefined,
+        { timeout: 20_000 },
+      );
+      assert.deepEqual(fs.readdirSync(target), [], 'nothing written into the folder');
+      assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no "replace it?" question about a folder');
+    } finally {
+      fs.rmSync(target, { recursive: true });
+    }
   });
 
   it('in a dark theme the Hatena look stays the published page (the theme look follows the theme); screenshots of both', async () => {
@@ -391,12 +422,16 @@ describe('e2e: the preview webview script in isolation', function () {
     assert.equal(await page.evaluate(() => document.querySelector('img')!.closest('p')!.getAttribute('data-line')), '4');
     assert.deepEqual((await posted()).map((m) => m.type), ['applied', 'applied']);
 
-    // A stale render (older seq) is dropped; a patch against another base asks for a resync.
+    // A stale render (older seq) is dropped; a patch against another base asks for the whole page, in the one
+    // answer to that update (no separate message the host could handle after a render slipped in).
     await send(update(1, article('<p data-line="0">stale</p>')));
     await send(update(3, '', { body: { kind: 'patch', baseSeq: 1, patch: diffHtml(first, article('<p>x</p>')) } }));
-    await page.waitForTimeout(100);
+    await waitFor(async () => (await page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted.length)) >= 2, 'the answers');
     assert.doesNotMatch(await page.$eval('#hatena-preview-root', (r) => r.textContent ?? ''), /stale|x$/);
-    assert.deepEqual((await posted()).map((m) => m.type), ['applied', 'applied', 'resync']);
+    assert.deepEqual(await posted(), [
+      { type: 'applied', seq: 1, uri: 'file:///post.md', version: 2, ms: 0 },
+      { type: 'applied', seq: 3, uri: 'file:///post.md', version: 2, ms: 0, problem: { kind: 'resync' } },
+    ]);
   });
 
   it('shows the post\'s raw HTML inert and turns an image that cannot load into its notation box', async () => {
@@ -528,30 +563,66 @@ describe('e2e: the preview webview script in isolation', function () {
     await posted();
     await page.evaluate(() => {
       window.scrollTo(0, 100);
-      // The next measurement throws once (whatever might: a DOM the post confused, a bug of ours).
+      // The next update's first measurement throws once (whatever might: a DOM the post confused, a bug of ours):
+      // the root's box, which only applying an update measures (a scroll or a resize handler measures blocks).
       const real = Element.prototype.getBoundingClientRect;
-      Element.prototype.getBoundingClientRect = function () {
+      Element.prototype.getBoundingClientRect = function (this: Element) {
+        if (this.id !== 'hatena-preview-root') return real.call(this);
         Element.prototype.getBoundingClientRect = real;
         throw new Error('boom');
       };
     });
     const second = first.replace('two', 'three');
     await send(update(51, '', { body: { kind: 'patch', baseSeq: 50, patch: diffHtml(first, second) } }));
-    await waitFor(async () => (await page.evaluate(() => (window as unknown as { __posted: FromWebview[] }).__posted.filter((m) => m.type !== 'revealLine').length)) >= 2, 'the answer to update 51');
-    const answer = await answers();
-    assert.deepEqual(answer, [
-      { type: 'applied', seq: 51, uri: '', version: -1, ms: 0 },
-      { type: 'applyFailed', seq: 51, full: false, error: 'Error: boom' },
+    const answerTo = (seq: number) =>
+      waitFor(async () => (await page.evaluate((s) => (window as unknown as { __posted: FromWebview[] }).__posted.some((m) => m.type === 'applied' && m.seq === s), seq)), `the answer to update ${seq}`);
+    await answerTo(51);
+    // One answer, saying what happened: the host sends the whole page next, and nothing can slip in between.
+    assert.deepEqual(await answers(), [
+      { type: 'applied', seq: 51, uri: 'file:///post.md', version: -1, ms: 0, problem: { kind: 'failed', full: false, error: 'Error: boom' } },
     ]);
     assert.equal(await page.$eval('#hatena-preview-root', (r) => r.childElementCount), 0, 'no half-applied page');
     // Its base is gone: a patch against update 50 is refused (resync) and the whole HTML applies.
     const third = first.replace('two', 'four');
     await send(update(52, '', { body: { kind: 'patch', baseSeq: 50, patch: diffHtml(first, third) } }));
-    await waitFor(async () => (await page.evaluate(() => (window as unknown as { __posted: FromWebview[] }).__posted.filter((m) => m.type !== 'revealLine').length)) >= 2, 'the answer to update 52');
-    assert.deepEqual((await answers()).map((m) => m.type), ['applied', 'resync']);
+    await answerTo(52);
+    assert.deepEqual((await answers()).map((m) => m.type === 'applied' && m.problem), [{ kind: 'resync' }]);
     await send(update(53, third));
     await page.waitForFunction(() => document.getElementById('hatena-preview-root')!.textContent!.includes('four'));
-    assert.deepEqual((await answers()).map((m) => m.type === 'applied' && (m as { version: number }).version), [53]);
+    assert.deepEqual((await answers()).map((m) => m.type === 'applied' && [m.version, m.problem]), [[53, undefined]]);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
+  it('after an update that failed, the same post comes back with its cursor bar and at the line it was scrolled to', async () => {
+    const first = article('<p data-line="0">one</p>' + tall + '<p data-line="2">two</p>' + tall + '<p data-line="4">end</p>');
+    await send(update(55, first));
+    await page.waitForFunction(() => document.getElementById('hatena-preview-root')!.textContent!.includes('end'));
+    await send({ type: 'cursorLine', line: 2 });
+    await page.waitForSelector('.hatena-cursor-marker[data-line="2"]');
+    await page.evaluate(() => window.scrollTo(0, 1200));
+    await frames();
+    await posted();
+    await page.evaluate(() => {
+      const real = Element.prototype.getBoundingClientRect;
+      Element.prototype.getBoundingClientRect = function (this: Element) {
+        if (this.id !== 'hatena-preview-root') return real.call(this);
+        Element.prototype.getBoundingClientRect = real;
+        throw new Error('boom');
+      };
+    });
+    await send(update(56, '', { body: { kind: 'patch', baseSeq: 55, patch: diffHtml(first, first.replace('two', 'three')) } }));
+    await page.waitForFunction(() => document.getElementById('hatena-preview-root')!.childElementCount === 0);
+    assert.equal(await page.evaluate(() => (document.querySelector('.hatena-cursor-marker') as HTMLElement).hidden), true, 'no bar on an empty page');
+    // The host sends the whole page again (and, the cursor not having moved, no cursor line).
+    await send(update(57, first.replace('two', 'three')));
+    await page.waitForFunction(() => document.getElementById('hatena-preview-root')!.textContent!.includes('three'));
+    const after = await page.evaluate(() => {
+      const m = document.querySelector('.hatena-cursor-marker') as HTMLElement;
+      const block = document.querySelector('p[data-line="2"]')!.getBoundingClientRect();
+      return { hidden: m.hidden, line: m.dataset.line, top: Math.round(m.getBoundingClientRect().top), blockTop: Math.round(block.top), scrollY: window.scrollY };
+    });
+    assert.deepEqual({ ...after, scrollY: undefined }, { hidden: false, line: '2', top: after.blockTop, blockTop: after.blockTop, scrollY: undefined }, 'the bar is back beside the block');
+    assert.ok(Math.abs(after.scrollY - 1200) <= 2, `back at the line it showed (scrollY ${after.scrollY}, not the top)`);
     await page.evaluate(() => window.scrollTo(0, 0));
   });
 
@@ -618,8 +689,9 @@ describe('e2e: the preview webview script in isolation', function () {
       return { top: Math.round(r.top), height: Math.round(r.height), left: Math.round(r.left) };
     });
     await send({ type: 'cursorLine', line: 3 });
-    await page.waitForSelector('pre.code[data-hatena-active]');
+    await page.waitForSelector('.hatena-cursor-marker[data-line="2"]');
     assert.deepEqual(await label(), plain, 'the label stays in its corner with the cursor in the fence');
+    assert.deepEqual(await page.$eval('pre.code', (pre) => pre.getAttributeNames()), ['class', 'data-lang', 'data-line'], 'the block itself is not touched');
     const pre = await boxOf('pre.code');
     const inFence = await markerBox();
     assert.equal(inFence.hidden, false);
@@ -627,12 +699,90 @@ describe('e2e: the preview webview script in isolation', function () {
     assert.ok(inFence.left < pre.left, 'in the margin, left of the block');
 
     await send({ type: 'cursorLine', line: 8 });
-    await page.waitForSelector('div.code-line[data-line="7"][data-hatena-active]', { state: 'attached' });
+    await page.waitForSelector('.hatena-cursor-marker[data-line="7"]');
     const table = await boxOf('table');
     const onHtml = await markerBox();
     assert.deepEqual([onHtml.hidden, onHtml.top, onHtml.height], [false, table.top, table.height], 'the raw HTML block\'s height, not its empty marker div\'s');
     await send({ type: 'cursorLine', line: 0 });
     assert.equal((await markerBox()).height, (await boxOf('p[data-line="0"]')).height);
+  });
+
+  it('the cursor bar and the scroll positions follow the notice bar above the post as it comes, goes and rewraps', async () => {
+    await send(update(75, article(`<p data-line="0">a</p>${tall}<p data-line="10" id="target">b</p>${tall}`)));
+    await page.waitForSelector('#target');
+    await send({ type: 'cursorLine', line: 10 });
+    await page.waitForSelector('.hatena-cursor-marker[data-line="10"]');
+    // Measured right after each message is handled (a listener added after the page's own runs next), before any
+    // observer could catch up: the bar is beside its block at every moment, not one notice-height off for a while.
+    await page.evaluate(() => {
+      const w = window as unknown as { __gaps: number[]; __measure: () => void };
+      w.__gaps = [];
+      w.__measure = () => {
+        const m = document.querySelector('.hatena-cursor-marker') as HTMLElement;
+        const target = document.getElementById('target');
+        if (target && !m.hidden) w.__gaps.push(Math.round(m.getBoundingClientRect().top) - Math.round(target.getBoundingClientRect().top));
+      };
+      window.addEventListener('message', w.__measure);
+    });
+    const gaps = () => page.evaluate(() => (window as unknown as { __gaps: number[] }).__gaps.splice(0));
+    const noticeShown = () => page.evaluate(() => !document.getElementById('hatena-preview-notice')!.hidden);
+    const targetTop = () => page.$eval('#target', (t) => Math.round(t.getBoundingClientRect().top));
+    try {
+      await send({ type: 'scrollToLine', line: 0 }); // the block positions are measured (and kept) now
+      await frames();
+      // "Catching up…" comes (its own message) and pushes the post down.
+      await send({ type: 'notice', notice: { kind: 'behind', text: 'The preview is catching up with your typing…' } });
+      assert.equal(await noticeShown(), true);
+      assert.deepEqual(await gaps(), [0, 0], 'the bar moved down with its block');
+      // Scroll sync measures the blocks where they are now, not where they were before the notice.
+      await send({ type: 'scrollToLine', line: 10 });
+      await frames();
+      assert.ok(Math.abs(await targetTop()) <= 1, `line 10 at the top (its block at ${await targetTop()} px)`);
+      // The next update takes the notice away: the bar is placed after that, not before.
+      await send(update(76, article(`<p data-line="0">a</p>${tall}<p data-line="10" id="target">b</p>${tall}`)));
+      await page.waitForFunction(() => document.getElementById('hatena-preview-notice')!.hidden);
+      assert.deepEqual(await gaps(), [0, 0], 'after the scroll message, and after the update');
+      // The notice rewraps (a font loads, its text changes height): nothing but the bar's own size changed.
+      await send(update(77, article(`<p data-line="0">a</p>${tall}<p data-line="10" id="target">b</p>${tall}`), { notice: { kind: 'truncated', text: 'Large document' } }));
+      assert.deepEqual(await gaps(), [0]);
+      await page.evaluate(() => (document.getElementById('hatena-preview-notice')!.style.paddingBottom = '60px'));
+      await waitFor(async () => (await page.evaluate(() => {
+        const m = document.querySelector('.hatena-cursor-marker')!.getBoundingClientRect().top;
+        return Math.round(m) === Math.round(document.getElementById('target')!.getBoundingClientRect().top);
+      })), 'the bar followed the taller notice');
+    } finally {
+      await page.evaluate(() => {
+        const w = window as unknown as { __measure: () => void };
+        window.removeEventListener('message', w.__measure);
+        document.getElementById('hatena-preview-notice')!.style.paddingBottom = '';
+      });
+      await send(update(78, article('<p data-line="0">x</p>')));
+      await page.waitForFunction(() => document.getElementById('hatena-preview-notice')!.hidden);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await posted();
+    }
+  });
+
+  it('an <a name> or <a id> without href (a footnote\'s or an anchor\'s target) is no link: clicks go through, a double-click selects its line', async () => {
+    await send(update(79, article(
+      '<p data-line="0">x</p><p data-line="3"><a name="anchor" id="named">named anchor</a> and <a id="id-only">id only</a></p>' +
+        '<details data-line="5" id="details"><summary><a name="in-summary" id="in-summary">toggle</a></summary><p>inside</p></details>',
+    )));
+    await page.waitForSelector('#named');
+    await posted();
+    await page.evaluate(() => {
+      const w = window as unknown as { __prevented: boolean[] };
+      w.__prevented = [];
+      window.addEventListener('click', (e) => w.__prevented.push(e.defaultPrevented));
+    });
+    await page.click('#in-summary');
+    assert.equal(await page.$eval('#details', (d) => (d as HTMLDetailsElement).open), true, 'the <summary> toggled: its click was not taken as a link\'s');
+    await page.click('#id-only');
+    await page.dblclick('#named');
+    const messages = await posted();
+    assert.deepEqual(messages.filter((m) => m.type === 'openLink'), []);
+    assert.deepEqual(messages.filter((m) => m.type === 'selectLine'), [{ type: 'selectLine', line: 3 }], 'the double-click put the cursor on its line');
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __prevented: boolean[] }).__prevented), [false, false, false, false]);
   });
 
   it('an image with a srcset, or inside <picture>, that cannot load becomes the placeholder too', async () => {

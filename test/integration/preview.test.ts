@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createHatenaRenderer } from '../../src/hatena';
 import type { HatenaPreview } from '../../src/preview/hatenaPreview';
@@ -196,7 +199,10 @@ describe('integration: preview', function () {
     await eventually(async () => {
       const s = await preview.snapshot();
       assert.equal(s.cursorLine, 75);
-      assert.match(s.html, /data-hatena-active/);
+      // The bar is beside the innermost block starting at or before line 75 (the post's DOM is not marked).
+      const starts = [...s.html.matchAll(/data-line="(\d+)"/g)].map((m) => Number(m[1])).filter((l) => l <= 75);
+      assert.equal(s.markedLine, Math.max(...starts));
+      assert.doesNotMatch(s.html, /data-hatena-active/);
     });
   });
 
@@ -265,6 +271,38 @@ describe('integration: preview', function () {
     await eventually(() => assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /\/slice\.md$/));
     assert.equal(await preview.openLink(workspaceFile('report.md').toString()), 'editor');
     await eventually(() => assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /\/report\.md$/));
+  });
+
+  it('a post outside every workspace folder may open the files of its own folder, and nothing above it', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hatena-outside-'));
+    const folder = path.join(root, 'posts');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'post.md'), '# 外のポスト\n\n[隣](./sibling.md)\n');
+    fs.writeFileSync(path.join(folder, 'sibling.md'), '# 隣\n');
+    fs.writeFileSync(path.join(root, 'above.md'), '# 上\n');
+    fs.mkdirSync(`${folder}-evil`);
+    fs.writeFileSync(path.join(`${folder}-evil`, 'x.md'), '# x\n');
+    try {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder, 'post.md')));
+      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: false });
+      const preview = await openPreview();
+      await preview.whenApplied();
+      // Images load from the workspace folders and from the post's own folder.
+      const roots = (preview.panel.webview.options.localResourceRoots ?? []).map((u) => u.toString());
+      assert.ok(roots.includes(vscode.Uri.file(folder).toString()), roots.join(' '));
+      assert.ok(roots.includes(vscode.workspace.workspaceFolders![0].uri.toString()));
+      for (const href of ['../above.md', vscode.Uri.file(path.join(root, 'above.md')).toString(), '../posts-evil/x.md', '../posts/../above.md']) {
+        assert.equal(await preview.openLink(href), 'ignored', href);
+      }
+      assert.equal(await preview.openLink('./sibling.md'), 'editor');
+      await eventually(() => assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /\/posts\/sibling\.md$/));
+      // The workspace stays open to it as well.
+      assert.equal(await preview.openLink(workspaceFile('slice.md').toString()), 'editor');
+      await eventually(() => assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /\/slice\.md$/));
+    } finally {
+      await closeAll();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('shows live embeds only when hatenaWriter.preview.liveEmbeds is on', async () => {
@@ -389,10 +427,26 @@ describe('integration: preview', function () {
     assert.match(page, /<article class="entry">[\s\S]*<div class="entry-content hatenablog-entry">/);
     assert.doesNotMatch(page, /data-line/);
     assert.doesNotMatch(page, /<script/);
-    // Exported again: its own earlier page is replaced without asking (a page it did not write asks first: e2e).
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(page.replace('<title>', '<title>old ')));
+    // Exported again after an edit of the post: its own earlier page, untouched since, is replaced without asking
+    // (a page it did not write, or its own page edited by hand, asks first: a modal question, in the e2e test).
+    const editor = vscode.window.activeTextEditor!;
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n書き出し直前の追記\n'));
     assert.equal((await vscode.commands.executeCommand<vscode.Uri>('hatenaWriter.exportHtml'))?.toString(), target.toString());
-    assert.doesNotMatch(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /<title>old /);
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /書き出し直前の追記/);
     await vscode.workspace.fs.delete(target);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('"Export HTML" onto a folder of that name writes nothing and does not fail', async () => {
+    await openEditor('preview.md');
+    const target = workspaceFile('preview.html');
+    await vscode.workspace.fs.createDirectory(target);
+    try {
+      // An error message says why (e2e); the command neither throws nor writes into the folder.
+      assert.equal(await vscode.commands.executeCommand<vscode.Uri | undefined>('hatenaWriter.exportHtml'), undefined);
+      assert.deepEqual(await vscode.workspace.fs.readDirectory(target), []);
+    } finally {
+      await vscode.workspace.fs.delete(target, { recursive: true });
+    }
   });
 });

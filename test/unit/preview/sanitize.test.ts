@@ -20,16 +20,16 @@ const FORM_PROPERTIES = new Set(['action', 'submit', 'reset', 'elements', 'attri
 const isElement = (node: P5Node): node is P5Element => 'tagName' in node;
 const qualified = (a: P5Attribute) => (a.prefix ? `${a.prefix}:${a.name}` : a.name);
 
-function* descendants(parent: P5Parent): Generator<P5Element> {
+function eachDescendant(parent: P5Parent, visit: (el: P5Element) => void): void {
   for (const child of [...parent.childNodes]) {
     if (!isElement(child)) continue;
-    yield child;
-    yield* descendants(child);
+    visit(child);
+    eachDescendant(child, visit);
   }
 }
 
 const parse5Dom: SanitizerDom<P5Element, P5Parent> = {
-  elements: (root) => descendants(root),
+  forEachElement: eachDescendant,
   localName: (el) => el.tagName,
   attributeNames: (el) => el.attrs.map(qualified),
   getAttribute: (el, name) => el.attrs.find((a) => qualified(a) === name)?.value ?? null,
@@ -173,7 +173,7 @@ describe('preview sanitizer: what neutralize() leaves of raw HTML', () => {
     assert.ok(neutralizeWith(parse5Dom, fragment) >= 20, 'the fixture is hostile');
     const problems: string[] = [];
     const walk = (parent: P5Parent) => {
-      for (const el of descendants(parent)) {
+      eachDescendant(parent, (el) => {
         if (['script', 'object', 'embed', 'base', 'meta', 'link'].includes(el.tagName)) problems.push(`<${el.tagName}>`);
         for (const a of el.attrs) {
           const name = qualified(a);
@@ -182,7 +182,7 @@ describe('preview sanitizer: what neutralize() leaves of raw HTML', () => {
         }
         const content = parse5Dom.templateContent(el);
         if (content) walk(content);
-      }
+      });
     };
     walk(fragment);
     assert.deepEqual(problems, []);
