@@ -8,3 +8,20 @@ export type { HatenaRenderer } from './renderer';
 export { createHatenaRenderer } from './renderer';
 export { hatenaPlugin } from './plugin';
 export { parseFotolife, fotolifeUrl, type FotolifeImage } from './fotolife';
+export {
+  ENTRY_HEADER_FIELDS,
+  applyReplacements,
+  entryHeaderEdits,
+  findFrontMatter,
+  isEditUrl,
+  isEntryDate,
+  postHeaderEdits,
+  validateEntryHeader,
+  yamlScalar,
+  type EntryHeaderField,
+  type EntryHeaderProblem,
+  type EntryHeaderProblemCode,
+  type EntryHeaderValue,
+  type FrontMatterSpan,
+  type TextReplacement,
+} from './entryHeader';

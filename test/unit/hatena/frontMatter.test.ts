@@ -56,8 +56,23 @@ describe('front matter', () => {
 
   it('never throws on junk and ignores what it cannot read', () => {
     const fm = parseFrontMatter('Title: [unclosed\n: no key\n- stray\nCategory: [a, [b]]\n\u0000: x\nDate:');
-    assert.equal(fm.title, '[unclosed');
+    assert.equal(fm.title, undefined, 'an unclosed flow list is no title');
     assert.equal(fm.date, undefined);
+    assert.deepEqual(parseFrontMatter('- a\n- b'), { title: undefined, date: undefined, categories: [], draft: false, fields: {} });
+    assert.equal(parseFrontMatter('a: &x [*x]\nTitle: t').title, 't');
+  });
+
+  it('reads real YAML: block scalars, flow lists over lines, YAML 1.1 booleans as blogsync does, strings as written', () => {
+    assert.equal(parseFrontMatter('Title: >\n  AWS Summit\n  Tokyo\n').title, 'AWS Summit Tokyo\n');
+    assert.equal(parseFrontMatter('Title: |-\n  一行目\n  二行目').title, '一行目\n二行目');
+    assert.deepEqual(parseFrontMatter('Category: [AWS,\n  イベント]\nTitle: t').categories, ['AWS', 'イベント']);
+    assert.equal(parseFrontMatter('Draft: on').draft, true);
+    assert.equal(parseFrontMatter('Draft: Off').draft, false);
+    assert.equal(parseFrontMatter('Title: yes').title, 'yes', 'blogsync reads Title as a string: the text as written');
+    assert.equal(parseFrontMatter('Title:').title, undefined);
+    assert.equal(parseFrontMatter('Title: 2017').title, '2017');
+    assert.equal(parseFrontMatter('Title: 0x1F').title, '0x1F', 'numbers keep their spelling');
+    assert.equal(parseFrontMatter('Title: "on"').title, 'on');
   });
 
   it('must start on the first line and be closed; otherwise it is Markdown', () => {
