@@ -17,7 +17,9 @@ describe('every report fixture, end to end', () => {
       const html = createHatenaRenderer().render(readFileSync(file, 'utf8')).html;
 
       it('matches its reviewed golden HTML (UPDATE_GOLDEN=1 rewrites it)', () => {
-        if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) writeFileSync(golden, html);
+        if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, html);
+        // A missing golden file fails: writing it here would pass whatever the renderer produced.
+        assert.ok(existsSync(golden), `${golden} is missing: review the output, then write it with UPDATE_GOLDEN=1`);
         assert.equal(html, readFileSync(golden, 'utf8'));
       });
 
