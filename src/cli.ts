@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHatenaRenderer, renderEntryArticle, type RenderedEntry } from './hatena';
-import { escapeHtml } from './hatena/html';
+import { createHatenaRenderer, escapeHtml, renderEntryArticle, type RenderedEntry } from './hatena';
 
 const USAGE = 'usage: node dist/cli.js render [--page] FILE|-  (- reads standard input)';
 

@@ -7,8 +7,7 @@
 // may be indented any amount (they can sit inside list items), an unclosed `<!--` runs to the end of the text
 // (the writer is typing inside it), and an unmatched backtick run is literal, as in CommonMark.
 
-import { BacktickRuns } from '../hatena/backtickRuns';
-import { htmlCommentEnd } from '../hatena/htmlComment';
+import { BacktickRuns, htmlCommentEnd } from '../hatena';
 
 /** A half-open range [start, end) of text offsets. */
 export interface TextRange {

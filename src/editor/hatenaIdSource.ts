@@ -1,5 +1,5 @@
 // Whose Fotolife images the writer inserts: their Hatena id, from the most explicit source available.
-import { parseFrontMatter } from '../hatena/frontMatter';
+import { parseFrontMatter } from '../hatena';
 import { allExcludedRanges, frontMatterLength, isExcluded, type TextRange } from './codeRegions';
 
 export type HatenaIdOrigin = 'setting' | 'frontMatter' | 'document';

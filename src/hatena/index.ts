@@ -25,3 +25,6 @@ export {
   type FrontMatterSpan,
   type TextReplacement,
 } from './entryHeader';
+export { BacktickRuns } from './backtickRuns';
+export { htmlCommentEnd } from './htmlComment';
+export { escapeHtml } from './html';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { renderEntryArticle } from '../hatena';
 import { createNonce } from './csp';
 import { buildPreviewShell } from './previewDocument';
-import type { FromWebview, PreviewNotice, PreviewStyle, ToWebview } from './protocol';
+import type { FromWebview, PreviewNotice, PreviewStyle, ToWebview } from '../shared/protocol';
 import { budgetSource } from './renderBudget';
 import { UpdateStream, type PreparedUpdate } from './updateStream';
 import type { PreviewRenderers } from './previewRenderers';

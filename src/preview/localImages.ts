@@ -1,7 +1,7 @@
 // Relative and workspace image paths in the post, made loadable inside the webview (through asWebviewUri).
 // A markdown-it core rule on the preview's own renderer: the published HTML (Copy/Export) is never touched.
 import type MarkdownIt from 'markdown-it';
-import { escapeHtml } from '../hatena/html';
+import { escapeHtml } from '../hatena';
 
 /** Maps a src as written (`./img/a.png`, `/images/b.png`) to a webview URL, or undefined to leave it as is. */
 export type ImageSourceResolver = (src: string) => string | undefined;

@@ -1,13 +1,12 @@
 // The HTML documents the preview produces: the webview's shell page and the standalone exported page. Pure.
 import { buildContentSecurityPolicy } from './csp';
-import type { PreviewStyle } from './protocol';
+import { lookClass, PREVIEW_NOTICE_ID, PREVIEW_ROOT_ID } from '../shared/elementIds';
+import type { PreviewStyle } from '../shared/protocol';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export const PREVIEW_ROOT_ID = 'hatena-preview-root';
-export const PREVIEW_NOTICE_ID = 'hatena-preview-notice';
 
 export interface PreviewShellOptions {
   cspSource: string;
@@ -20,10 +19,6 @@ export interface PreviewShellOptions {
   baseHref?: string;
 }
 
-/** The body class that selects the look; media/vscode-theme.css applies only under `vscode-look`. */
-export function lookClass(style: PreviewStyle): string {
-  return style === 'vscode' ? 'vscode-look' : 'hatena-look';
-}
 
 /** The webview page: CSP, stylesheets, an empty root the script fills, and the one nonce'd script. */
 export function buildPreviewShell(o: PreviewShellOptions): string {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { HatenaPreview, PREVIEW_VIEW_TYPE } from './hatenaPreview';
-import type { PreviewState } from './protocol';
+import type { PreviewState } from '../shared/protocol';
 import { PreviewRenderers } from './previewRenderers';
 import { registerPublishCommands } from './publishCommands';
 

@@ -1,8 +1,8 @@
 // What the host sends the preview webview, and when: the render scheduler, the numbering of updates, the HTML the
 // page holds (the base of the next patch) and what the page's answers mean for both. Pure (timers injected), so the
 // protocol is unit-tested against a model of the page without VS Code.
-import { diffHtml, isWorthPatching } from './htmlPatch';
-import type { ApplyProblem, UpdateBody } from './protocol';
+import { diffHtml, isWorthPatching } from '../shared/htmlPatch';
+import type { ApplyProblem, UpdateBody } from '../shared/protocol';
 import { RenderScheduler, realTimers, type SchedulerTimers } from './renderScheduler';
 
 /** A render of the current text, ready to be posted. */

@@ -1,8 +1,8 @@
 // The script inside the preview webview: applies rendered HTML with morphdom, keeps scroll in step with the editor,
 // marks the cursor line, turns unloadable images into placeholders and hands links to the host.
-import type { ApplyProblem, FromWebview, PreviewNotice, PreviewState, PreviewStyle, ToWebview } from '../preview/protocol';
-import { PREVIEW_NOTICE_ID, PREVIEW_ROOT_ID, lookClass } from '../preview/previewDocument';
-import { applyHtmlPatch } from '../preview/htmlPatch';
+import type { ApplyProblem, FromWebview, PreviewNotice, PreviewState, PreviewStyle, ToWebview } from '../shared/protocol';
+import { PREVIEW_NOTICE_ID, PREVIEW_ROOT_ID, lookClass } from '../shared/elementIds';
+import { applyHtmlPatch } from '../shared/htmlPatch';
 import { placeholderDataUrl, placeholderLabel, type ImageFacts } from './imagePlaceholder';
 import { isUnsafeAttribute, neutralize } from './sanitize';
 import { lineForOffset, markerExtent, normalizeBlocks, offsetForLine, type Extent, type LineBlock } from './scrollMath';

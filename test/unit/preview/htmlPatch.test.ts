@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyHtmlPatch, diffHtml, isWorthPatching } from '../../../src/preview/htmlPatch';
+import { applyHtmlPatch, diffHtml, isWorthPatching } from '../../../src/shared/htmlPatch';
 
 describe('preview HTML patches', () => {
   const cases: [string, string][] = [

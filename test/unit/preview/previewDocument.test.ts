@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildPreviewShell, buildStandalonePage, fnv1a32, isUntouchedExport, lookClass } from '../../../src/preview/previewDocument';
+import { buildPreviewShell, buildStandalonePage, fnv1a32, isUntouchedExport } from '../../../src/preview/previewDocument';
+import { lookClass } from '../../../src/shared/elementIds';
 
 describe('preview documents', () => {
   const shell = buildPreviewShell({

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { applyHtmlPatch } from '../../../src/preview/htmlPatch';
-import type { ApplyProblem, UpdateBody } from '../../../src/preview/protocol';
+import { applyHtmlPatch } from '../../../src/shared/htmlPatch';
+import type { ApplyProblem, UpdateBody } from '../../../src/shared/protocol';
 import { ACK_TIMEOUT_MS } from '../../../src/preview/renderScheduler';
 import { UpdateStream } from '../../../src/preview/updateStream';
 import { prng } from '../cpuTime';
