@@ -155,6 +155,7 @@ export function scanNotation(text: string): NotationScan {
         if (code === 'user' && part === HATENA_ID_PLACEHOLDER) problem('placeholder', from, from + length);
         else if (code === 'user' && /\s/.test(part)) problem('fotolife-user-space', from, from + length);
         else if (code === 'option') problem('fotolife-option', from, from + length, suggestOption(part));
+        else if (code === 'user' && length > 0) problem('fotolife-user', from, from + length);
         else problem(`fotolife-${code}`, pos, end);
       }
       TRIGGER.lastIndex = end;

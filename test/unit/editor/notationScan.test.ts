@@ -58,8 +58,9 @@ describe('notation scan: occurrences', () => {
 });
 
 describe('notation scan: problems', () => {
-  it('a space in the user id', () => {
+  it('a space in the user id, or an id Hatena cannot have', () => {
     assert.deepEqual(problems('[f:id:ya say:20240501123456j:plain]'), ['fotolife-user-space:ya say']);
+    assert.deepEqual(problems('[f:id:ab:20240501123456j:plain] [f:id::20240501123456j:plain]'), ['fotolife-user:ab', 'fotolife-user:[f:id::20240501123456j:plain]']);
   });
 
   it('an impossible timestamp, a bad extension letter, a zero size, two kinds', () => {
