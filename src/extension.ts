@@ -3,6 +3,7 @@ import type MarkdownIt from 'markdown-it';
 import { hatenaPlugin } from './hatena';
 import { registerPreview } from './preview/previewManager';
 import { registerEditorFeatures, type EditorTestHooks } from './editor';
+import { registerNotationSmarts } from './editor/notationSmarts';
 
 /** What activate() hands out: the markdown-it plugin for VS Code's preview, and in test mode the test hooks. */
 export interface HatenaWriterExports {
@@ -18,6 +19,8 @@ export interface HatenaWriterExports {
 export function activate(context: vscode.ExtensionContext): HatenaWriterExports {
   registerPreview(context);
   const hooks = registerEditorFeatures(context);
+  // TODO(lead): connect the real "is this a Hatena post" detector.
+  registerNotationSmarts(context, () => true);
   return {
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
       // The built-in preview stamps its own data-line attributes and blocks third-party iframes by CSP,

@@ -39,26 +39,39 @@ function isOptionSegment(segment: string): boolean {
   return KINDS.has(segment) || /^(?:[wh]\d{1,5}|left|right|small|medium|title=.*|alt=.*)$/s.test(segment);
 }
 
+/** Why a `[f:id:…]` body is not an image; `at`/`length` locate the offending part inside the body. */
+export type FotolifeProblemCode = 'user' | 'timestamp' | 'extension' | 'option' | 'kindTwice' | 'zeroSize';
+export interface FotolifeProblem { code: FotolifeProblemCode; at: number; length: number }
+
+/** The known options, for "did you mean" on a typo (`title=`/`alt=` take a value). */
+export const FOTOLIFE_OPTIONS = ['plain', 'image', 'movie', 'left', 'right', 'small', 'medium', 'title=', 'alt='] as const;
+
 /**
- * Parses the text between the brackets (`f:id:USER:IDx:kind:opts`). Returns undefined for anything that is not a
- * valid image (bad user id, impossible timestamp, unknown extension letter or option), which then stays as typed.
+ * Parses the text between the brackets (`f:id:USER:IDx:kind:opts`), or says which part makes it no image: a bad
+ * user id, an impossible timestamp, an unknown extension letter or option. Such notation stays as typed.
  */
-export function parseFotolifeBody(body: string): FotolifeImage | undefined {
+export function checkFotolifeBody(body: string): { image: FotolifeImage } | { problem: FotolifeProblem } {
+  const fail = (code: FotolifeProblemCode, at: number, length: number) => ({ problem: { code, at, length } });
+  const userEnd = body.indexOf(':', 5) < 0 ? body.length : body.indexOf(':', 5);
   const m = /^f:id:([^:]*):(\d{14})([a-z]?)(?::(.*))?$/s.exec(body);
-  if (!m || !isHatenaId(m[1]) || !isFotolifeTimestamp(m[2])) return undefined;
+  if (!body.startsWith('f:id:') || !isHatenaId(body.slice(5, userEnd))) return fail('user', 5, userEnd - 5);
+  const idAt = userEnd + 1;
+  if (!m) return fail('timestamp', idAt, Math.max(0, (body.indexOf(':', idAt) < 0 ? body.length : body.indexOf(':', idAt)) - idAt));
+  if (!isFotolifeTimestamp(m[2])) return fail('timestamp', idAt, 14);
   const ext = EXT[m[3] as keyof typeof EXT];
-  if (!ext) return undefined;
+  if (!ext) return fail('extension', idAt + 14, m[3].length);
   const image: FotolifeImage = { user: m[1], id: m[2], ext, kind: 'image' };
   let kind: FotolifeImage['kind'] | undefined;
   const segments = m[4] === undefined ? [] : m[4].split(':');
-  for (let i = 0; i < segments.length; i++) {
+  let at = idAt + 14 + m[3].length + 1; // offset of segments[i] in body
+  for (let i = 0; i < segments.length; at += segments[i].length + 1, i++) {
     const segment = segments[i];
     if (KINDS.has(segment)) {
-      if (kind) return undefined;
+      if (kind) return fail('kindTwice', at, segment.length);
       kind = segment as FotolifeImage['kind'];
     } else if (/^[wh]\d{1,5}$/.test(segment)) {
       const n = parseInt(segment.slice(1), 10);
-      if (n === 0) return undefined;
+      if (n === 0) return fail('zeroSize', at, segment.length);
       if (segment[0] === 'w') image.width = n; else image.height = n;
     } else if (segment === 'left' || segment === 'right') {
       image.align = segment;
@@ -66,15 +79,21 @@ export function parseFotolifeBody(body: string): FotolifeImage | undefined {
       image.size = segment;
     } else if (segment.startsWith('title=') || segment.startsWith('alt=')) {
       let value = segment.slice(segment.indexOf('=') + 1);
-      while (i + 1 < segments.length && !isOptionSegment(segments[i + 1])) value += ':' + segments[++i];
+      while (i + 1 < segments.length && !isOptionSegment(segments[i + 1])) { at += segments[i].length + 1; value += ':' + segments[++i]; }
       if (segment[0] === 't') image.title = value; else image.alt = value;
     } else {
-      return undefined;
+      return fail('option', at, segment.length);
     }
   }
   // [U] Hatena's editor always writes a kind; without one we follow the old はてな記法 default, a linked image.
   image.kind = kind ?? 'image';
-  return image;
+  return { image };
+}
+
+/** Parses the text between the brackets (`f:id:USER:IDx:kind:opts`); undefined for anything that is not an image. */
+export function parseFotolifeBody(body: string): FotolifeImage | undefined {
+  const checked = checkFotolifeBody(body);
+  return 'image' in checked ? checked.image : undefined;
 }
 
 /** Parses a whole `[f:id:…]` notation at the start of `text`. */

@@ -36,38 +36,50 @@ function isIdChar(code: number): boolean {
 }
 
 /**
+ * True when the `id` before the `:` at `colon` starts a word: `valid:user` is not a match, nor `f:id:USER:…` that
+ * failed as Fotolife, paths, mail-like and dotted names; `_id:x_` is.
+ */
+export function idStartsWord(src: string, colon: number): boolean {
+  if (colon < 2 || src.charCodeAt(colon - 1) !== 0x64 /* d */ || src.charCodeAt(colon - 2) !== 0x69 /* i */) return false;
+  if (colon === 2) return true;
+  const before = src.charCodeAt(colon - 3);
+  return !((isIdChar(before) && before !== 0x5f /* _ */) || before === 0x3a /* : */ || before === 0x2e /* . */ || before === 0x2f /* / */ || before === 0x40 /* @ */);
+}
+
+/** The `id:USER(:detail|:image)` whose `:` is at `colon`, ending before `max`: the user, variant and end offset. */
+export function hatenaIdAt(src: string, colon: number, max: number): (HatenaIdNotation & { end: number }) | undefined {
+  let end = colon + 1;
+  while (end < max && isIdChar(src.charCodeAt(end))) end++;
+  // Trailing `_`/`-` belong to the prose (`_id:foo_` is emphasis around the id).
+  while (end > colon + 1 && (src.charCodeAt(end - 1) === 0x5f || src.charCodeAt(end - 1) === 0x2d)) end--;
+  const user = src.slice(colon + 1, end);
+  if (!isHatenaId(user)) return undefined;
+  let variant: HatenaIdNotation['variant'] = 'link';
+  for (const candidate of ['detail', 'image'] as const) {
+    const suffixEnd = end + 1 + candidate.length;
+    if (src.charCodeAt(end) === 0x3a && src.startsWith(candidate, end + 1) && suffixEnd <= max && !isIdChar(src.charCodeAt(suffixEnd))) {
+      variant = candidate;
+      end = suffixEnd;
+    }
+  }
+  return { user, variant, end };
+}
+
+/**
  * Runs at the `:` of `id:USER` (markdown-it's text rule stops there) and takes the `id` back out of the pending
- * text, the way markdown-it's own linkify rule takes back a URL scheme. `valid:user` is not a match: `id` must
- * start a word.
+ * text, the way markdown-it's own linkify rule takes back a URL scheme.
  */
 export function hatenaIdPlugin(md: MarkdownIt): void {
   md.inline.ruler.before('linkify', HATENA_ID_TOKEN, (state, silent) => {
     const src = state.src;
     const pos = state.pos;
-    if (src.charCodeAt(pos) !== 0x3a /* : */ || insideLink(state)) return false;
-    if (pos < 2 || src.charCodeAt(pos - 1) !== 0x64 /* d */ || src.charCodeAt(pos - 2) !== 0x69 /* i */) return false;
-    if (pos > 2) {
-      const before = src.charCodeAt(pos - 3);
-      // `f:id:USER:…` that failed as Fotolife, paths, mail-like and dotted names are not user links; `_id:x_` is.
-      if ((isIdChar(before) && before !== 0x5f /* _ */) || before === 0x3a /* : */ || before === 0x2e /* . */ || before === 0x2f /* / */ || before === 0x40 /* @ */) return false;
-    }
+    if (src.charCodeAt(pos) !== 0x3a /* : */ || insideLink(state) || !idStartsWord(src, pos)) return false;
     // `id` must still be pending text (not the end of some other token). Only the length is read: reading a long
     // pending string's characters flattens it, which made every `:` of a long paragraph cost O(n).
     if (state.pending.length < 2) return false;
-    let end = pos + 1;
-    while (end < state.posMax && isIdChar(src.charCodeAt(end))) end++;
-    // Trailing `_`/`-` belong to the prose (`_id:foo_` is emphasis around the id).
-    while (end > pos + 1 && (src.charCodeAt(end - 1) === 0x5f || src.charCodeAt(end - 1) === 0x2d)) end--;
-    const user = src.slice(pos + 1, end);
-    if (!isHatenaId(user)) return false;
-    let variant: HatenaIdNotation['variant'] = 'link';
-    for (const candidate of ['detail', 'image'] as const) {
-      const suffixEnd = end + 1 + candidate.length;
-      if (src.charCodeAt(end) === 0x3a && src.startsWith(candidate, end + 1) && suffixEnd <= state.posMax && !isIdChar(src.charCodeAt(suffixEnd))) {
-        variant = candidate;
-        end = suffixEnd;
-      }
-    }
+    const found = hatenaIdAt(src, pos, state.posMax);
+    if (!found) return false;
+    const { user, variant, end } = found;
     if (!silent) {
       state.pending = state.pending.slice(0, -2);
       const token = state.push(HATENA_ID_TOKEN, '', 0);

@@ -27,4 +27,18 @@ export {
 } from './entryHeader';
 export { BacktickRuns } from './backtickRuns';
 export { htmlCommentEnd } from './htmlComment';
-export { escapeHtml } from './html';
+// Notation parsers the editor's hover, links and Problems reuse (src/editor/notationScan.ts), so the editor
+// reads notation exactly as the renderer does.
+export {
+  FOTOLIFE_OPTIONS,
+  checkFotolifeBody,
+  fotolifePageUrl,
+  parseFotolifeBody,
+  type FotolifeProblem,
+  type FotolifeProblemCode,
+} from './fotolife';
+export { bookmarkEntryUrl, parseLinkNotation, type LinkNotation } from './links';
+export { youtubeVideoId } from './embeds';
+export { parseKeywordLink, type AsinDetail, type KeywordLink } from './keywordLinks';
+export { hatenaIdAt, hatenaUserUrl, idStartsWord, isHatenaId, profileImageUrl, type HatenaIdNotation } from './hatenaIdRule';
+export { escapeHtml, isHttpUrl } from './html';

@@ -470,6 +470,10 @@ export class HatenaPreview implements vscode.Disposable {
       style: this.settings.style,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'preview.js')).toString(),
       styleUris: [media('hatena.css'), media('vscode-theme.css'), media('preview.css')],
+      placeholderStrings: {
+        notLoaded: vscode.l10n.t('The image could not be loaded.'),
+        fotolifeHint: vscode.l10n.t('You may be offline, or this Fotolife id may not exist.'),
+      },
     });
   }
 

@@ -17,6 +17,8 @@ export interface PreviewShellOptions {
   styleUris: string[];
   /** Directory of the document as a webview URI, with a trailing slash: relative images resolve against it. */
   baseHref?: string;
+  /** What an image that could not load says, in the editor's language (the webview has no l10n of its own). */
+  placeholderStrings?: { notLoaded: string; fotolifeHint: string };
 }
 
 
@@ -33,7 +35,7 @@ export function buildPreviewShell(o: PreviewShellOptions): string {
 ${o.baseHref ? `<base href="${escapeHtml(o.baseHref)}">` : ''}
 ${links}
 </head>
-<body class="${lookClass(o.style)}">
+<body class="${lookClass(o.style)}"${o.placeholderStrings ? ` data-image-not-loaded="${escapeHtml(o.placeholderStrings.notLoaded)}" data-fotolife-hint="${escapeHtml(o.placeholderStrings.fotolifeHint)}"` : ''}>
 <div id="${PREVIEW_NOTICE_ID}" role="status" aria-live="polite" hidden></div>
 <main id="${PREVIEW_ROOT_ID}"></main>
 <script nonce="${o.nonce}" src="${escapeHtml(o.scriptUri)}"></script>

@@ -49,6 +49,24 @@ export function placeholderLabel(facts: ImageFacts): string {
   return `![${facts.alt ?? ''}](${facts.src})`;
 }
 
+/** The sentences the box says, localised by the host (the shell page carries them; see previewDocument.ts). */
+export interface PlaceholderStrings {
+  /** Any image: it could not be loaded. */
+  notLoaded: string;
+  /** A Fotolife image: offline, or the id may not exist. */
+  fotolifeHint: string;
+}
+
+export const DEFAULT_PLACEHOLDER_STRINGS: PlaceholderStrings = {
+  notLoaded: 'The image could not be loaded.',
+  fotolifeHint: 'You may be offline, or this Fotolife id may not exist.',
+};
+
+/** What the box says in words, before the notation: why there is no image. */
+export function placeholderMessage(facts: ImageFacts, strings: PlaceholderStrings = DEFAULT_PLACEHOLDER_STRINGS): string {
+  return FOTOLIFE_CDN.test(facts.src) ? `${strings.notLoaded} ${strings.fotolifeHint}` : strings.notLoaded;
+}
+
 /** The box size: what the post asked for (style or attributes), keeping a 4:3 shape when only one side is given. */
 export function placeholderSize(facts: ImageFacts): { width: number; height: number } {
   const w = px(facts.style, 'width') ?? attrPx(facts.widthAttr);
@@ -96,12 +114,16 @@ export function wrapLabel(label: string, maxWidthPx: number, fontPx: number, max
  * is transparent and its grey reads on light and dark alike: the fill is the img's CSS background, so each look
  * (media/hatena.css, media/vscode-theme.css) colours it, the theme look from the current VS Code theme.
  */
-export function placeholderDataUrl(facts: ImageFacts): string {
+export function placeholderDataUrl(facts: ImageFacts, strings: PlaceholderStrings = DEFAULT_PLACEHOLDER_STRINGS): string {
   const { width, height } = placeholderSize(facts);
   const fontPx = width < 200 ? 11 : 13;
   const lineHeight = Math.round(fontPx * 1.4);
   const tiny = width < 48 || height < 24;
-  const lines = tiny ? [] : wrapLabel(placeholderLabel(facts), width - 16, fontPx, Math.max(1, Math.floor((height - 8) / lineHeight)));
+  const maxLines = Math.max(1, Math.floor((height - 8) / lineHeight));
+  // The words first (why there is no image), then the notation; a small box keeps the notation's first line.
+  const label = wrapLabel(placeholderLabel(facts), width - 16, fontPx, maxLines);
+  const words = maxLines > label.length ? wrapLabel(placeholderMessage(facts, strings), width - 16, fontPx, maxLines - label.length) : [];
+  const lines = tiny ? [] : maxLines > label.length ? [...words, ...label] : label;
   const firstY = height / 2 - ((lines.length - 1) * lineHeight) / 2 + fontPx * 0.35;
   const text = lines
     .map((l, i) => `<text x="50%" y="${(firstY + i * lineHeight).toFixed(1)}" text-anchor="middle">${escapeXml(l)}</text>`)

@@ -3,7 +3,7 @@
 import type { ApplyProblem, FromWebview, PreviewNotice, PreviewState, PreviewStyle, ToWebview } from '../shared/protocol';
 import { PREVIEW_NOTICE_ID, PREVIEW_ROOT_ID, lookClass } from '../shared/elementIds';
 import { applyHtmlPatch } from '../shared/htmlPatch';
-import { placeholderDataUrl, placeholderLabel, type ImageFacts } from './imagePlaceholder';
+import { DEFAULT_PLACEHOLDER_STRINGS, placeholderDataUrl, placeholderLabel, type ImageFacts, type PlaceholderStrings } from './imagePlaceholder';
 import { isUnsafeAttribute, neutralize } from './sanitize';
 import { lineForOffset, markerExtent, normalizeBlocks, offsetForLine, type Extent, type LineBlock } from './scrollMath';
 import { applyRender, rekeyBlock } from './sameContent';
@@ -284,13 +284,18 @@ function factsOf(img: Element, src: string): ImageFacts {
 
 /** Turns an <img> (live or inert) into its placeholder; the same attributes either way, so morphdom sees no change. */
 const placeholderCache = new Map<string, { url: string; label: string }>();
+/** The host writes the box's sentences, localised, on the shell's body (previewDocument.ts). */
+const placeholderStrings: PlaceholderStrings = {
+  notLoaded: page.body?.dataset.imageNotLoaded ?? DEFAULT_PLACEHOLDER_STRINGS.notLoaded,
+  fotolifeHint: page.body?.dataset.fotolifeHint ?? DEFAULT_PLACEHOLDER_STRINGS.fotolifeHint,
+};
 
 function toPlaceholder(img: Element, failedUrl: string): void {
   const facts = factsOf(img, failedUrl);
   const cacheKey = JSON.stringify(facts);
   let placeholder = placeholderCache.get(cacheKey);
   if (!placeholder) {
-    placeholder = { url: placeholderDataUrl(facts), label: placeholderLabel(facts) };
+    placeholder = { url: placeholderDataUrl(facts, placeholderStrings), label: placeholderLabel(facts) };
     placeholderCache.set(cacheKey, placeholder);
   }
   img.setAttribute(FAILED_ATTRIBUTE, failedUrl);

@@ -3,6 +3,7 @@ import { allExcludedRanges, isInCodeOrComment } from '../../../src/editor/codeRe
 import { hatenaCompletions } from '../../../src/editor/hatenaCompletions';
 import { completionsAt } from '../../../src/editor/documentScan';
 import { hatenaIdFromImages } from '../../../src/editor/hatenaIdSource';
+import { scanNotation } from '../../../src/editor/notationScan';
 import { bestCpuTime } from '../cpuTime';
 import { FakeDocument } from './fakeDocument';
 
@@ -114,4 +115,17 @@ describe('linear time: one completion request over a whole document (what it rea
     '[f: and only images to tell the id': (size) => `[f:\n\n${'[f:id:yasay:20170604220500j:plain]\n\n'.repeat(size / 36)}`,
   };
   for (const [name, build] of Object.entries(documents)) checkLinear(name, build, request);
+});
+
+describe('linear time: notation scan (hover, links and Problems on every change)', function () {
+  this.timeout(300_000);
+  const cases: Record<string, Build> = {
+    'a paragraph of unclosed brackets and notes': repeat('[http [f:id: ((x [google: '),
+    'one line of link-like brackets before one close': (size) => '[https://a '.repeat(Math.ceil(size / 11)) + ']',
+    'image openers without a close': repeat('![a ![b]( '),
+    'many valid notations': repeat('[f:id:yasay:20240501123456j:plain] id:yasay ((注 [google:x])) [example.com:embed]\n'),
+    'code spans around notation': repeat('`[f:id:ya say:1]` id:abc ``((`` '),
+    'colons everywhere': repeat('id:a:b:c::id:'),
+  };
+  for (const [name, build] of Object.entries(cases)) checkLinear(name, build, (s) => scanNotation(s));
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { placeholderDataUrl, placeholderLabel, placeholderSize, wrapLabel } from '../../../src/webview/imagePlaceholder';
+import { placeholderDataUrl, placeholderLabel, placeholderMessage, placeholderSize, wrapLabel } from '../../../src/webview/imagePlaceholder';
 
 const CDN = 'https://cdn-ak.f.st-hatena.com/images/fotolife/y/yasay/20170604/20170604220500.jpg';
 
@@ -40,5 +40,25 @@ describe('image placeholder', () => {
     assert.match(svg, /width="480" height="270"/);
     assert.match(svg, /!\[&#34;&#38;\]\(\.\/a&#60;b&#62;\.png\)/);
     assert.doesNotMatch(svg, /<script|on\w+=/);
+  });
+
+  const svgText = (url: string) => [...decodeURIComponent(url.slice(url.indexOf(',') + 1)).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
+  const ja = { notLoaded: '画像を読み込めませんでした。', fotolifeHint: 'オフラインか、このフォトライフのIDが存在しない可能性があります。' };
+
+  it('says in words that the image could not be loaded, and for Fotolife that it may be offline or the id wrong', () => {
+    assert.equal(placeholderMessage({ src: './img/a.png' }), 'The image could not be loaded.');
+    assert.equal(placeholderMessage({ src: CDN }), 'The image could not be loaded. You may be offline, or this Fotolife id may not exist.');
+    assert.equal(placeholderMessage({ src: CDN }, ja), `${ja.notLoaded} ${ja.fotolifeHint}`);
+    const fotolife = svgText(placeholderDataUrl({ src: CDN, style: 'width:480px;height:270px' }, ja)).replace(/ /g, '');
+    assert.ok(fotolife.includes(`${ja.notLoaded}${ja.fotolifeHint}`.replace(/ /g, '')), fotolife);
+    assert.ok(fotolife.includes('[f:id:yasay:20170604220500j:plain:w480:h270]'), fotolife);
+    const local = svgText(placeholderDataUrl({ src: './img/a.png' }, ja));
+    assert.ok(local.includes(ja.notLoaded) && !local.includes('オフライン'), local);
+  });
+
+  it('a box too small for words keeps the notation', () => {
+    const text = svgText(placeholderDataUrl({ src: CDN, style: 'width:300px;height:30px' }, ja));
+    assert.ok(text.startsWith('[f:id:'), text);
+    assert.ok(!text.includes('画像'), text);
   });
 });

@@ -22,6 +22,14 @@ describe('preview documents', () => {
     assert.equal(lookClass('hatena'), 'hatena-look');
   });
 
+  it('carries the placeholder sentences the host localised, escaped, on the body', () => {
+    const page = buildPreviewShell({
+      cspSource: 'https://res.example', nonce: 'n0nce', liveEmbeds: false, style: 'hatena', scriptUri: 's.js', styleUris: [],
+      placeholderStrings: { notLoaded: '画像を"読み込めません"', fotolifeHint: 'オフライン<か>' },
+    });
+    assert.match(page, /<body class="hatena-look" data-image-not-loaded="画像を&#34;読み込めません&#34;" data-fotolife-hint="オフライン&#60;か&#62;">/);
+  });
+
   it('builds a standalone page with the CSS inlined and the title escaped', () => {
     const page = buildStandalonePage({ title: '<AWS> & Summit', articleHtml: '<article class="entry"></article>', css: 'body{} </style><script>' });
     assert.match(page, /<title>&#60;AWS&#62; &#38; Summit<\/title>/);
