@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
-import { hatenaPlugin } from './hatena';
+import { gatedHatenaPlugin } from './hatena';
 import { registerPreview } from './preview/previewManager';
 import { registerEditorFeatures, type EditorTestHooks } from './editor';
 import { registerNotationSmarts } from './editor/notationSmarts';
+import { HatenaPosts } from './editor/hatenaPosts';
+import { BlogsyncWorkspace } from './publish/blogsyncWorkspace';
 
 /** What activate() hands out: the markdown-it plugin for VS Code's preview, and in test mode the test hooks. */
 export interface HatenaWriterExports {
@@ -19,13 +21,21 @@ export interface HatenaWriterExports {
 export function activate(context: vscode.ExtensionContext): HatenaWriterExports {
   registerPreview(context);
   const hooks = registerEditorFeatures(context);
-  // TODO(lead): connect the real "is this a Hatena post" detector.
-  registerNotationSmarts(context, () => true);
+  // One view of the workspace's blogsync.yaml files, shared by everything that asks which blog a file belongs to.
+  const blogsync = new BlogsyncWorkspace();
+  context.subscriptions.push(blogsync);
+  const posts = new HatenaPosts(blogsync);
+  registerNotationSmarts(context, posts.isPostDocument);
   return {
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
       // The built-in preview stamps its own data-line attributes and blocks third-party iframes by CSP,
       // so embeds render as static cards there.
-      return md.use(hatenaPlugin, { embeds: 'card', sourceLines: false });
+      // Only for Hatena posts: any other Markdown renders exactly as without this extension.
+      const currentDocument = (env: unknown) => {
+        const uri = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
+        return uri instanceof vscode.Uri ? uri : undefined;
+      };
+      return md.use(gatedHatenaPlugin, { embeds: 'card', sourceLines: false }, (source: string | undefined, env: unknown) => posts.isPost(currentDocument(env), source));
     },
     ...(context.extensionMode === vscode.ExtensionMode.Test ? { testing: hooks } : {}),
   };

@@ -42,3 +42,5 @@ export { youtubeVideoId } from './embeds';
 export { parseKeywordLink, type AsinDetail, type KeywordLink } from './keywordLinks';
 export { hatenaIdAt, hatenaUserUrl, idStartsWord, isHatenaId, profileImageUrl, type HatenaIdNotation } from './hatenaIdRule';
 export { escapeHtml, isHttpUrl } from './html';
+export { gatedHatenaPlugin, type PostPredicate } from './gatedPlugin';
+export { hasEntryHeader, type PostsSetting } from './hatenaPost';

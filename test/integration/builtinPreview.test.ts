@@ -6,11 +6,15 @@ import * as vscode from 'vscode';
  * the extendMarkdownIt() that activate() returns. markdown.api.render runs that very engine.
  */
 
-const render = async (text: string): Promise<string> => {
+const renderMarkdown = async (text: string): Promise<string> => {
   const html = await vscode.commands.executeCommand<string>('markdown.api.render', text);
   assert.equal(typeof html, 'string');
   return html;
 };
+
+/** blogsync's header makes the text a Hatena post (a string has no file to tell); 4 lines. */
+const POST_HEADER = '---\nTitle: テスト\nDate: 2017-06-04T22:05:00+09:00\n---\n';
+const render = (body: string): Promise<string> => renderMarkdown(POST_HEADER + body);
 
 describe('integration: Hatena notation in VS Code\'s built-in Markdown preview', () => {
   it('renders Fotolife as the published img with the CDN URL', async () => {
@@ -28,11 +32,11 @@ describe('integration: Hatena notation in VS Code\'s built-in Markdown preview',
     const html = await render('前置き\n\n[https://aws.amazon.com/jp/summit/:embed:cite]\n');
     assert.doesNotMatch(html, /<iframe/);
     assert.match(html, /<div class="hatena-embed-card hatena-embed-card-web" data-url="https:\/\/aws\.amazon\.com\/jp\/summit\/">/);
-    assert.match(html, /data-line="2"/);
+    assert.match(html, /data-line="6"/);
   });
 
   it('front matter is not shown as text, whichever front_matter rule takes it', async () => {
-    const html = await render('---\nTitle: AWS Summit Tokyo 2017に行ってきました\nCategory:\n- AWS\n---\n\nid:yasay さん\n');
+    const html = await renderMarkdown('---\nTitle: AWS Summit Tokyo 2017に行ってきました\nCategory:\n- AWS\n---\n\nid:yasay さん\n');
     assert.doesNotMatch(html, /Title:|Category:/);
     assert.match(html, /<a href="https:\/\/blog\.hatena\.ne\.jp\/yasay\/" class="hatena-id-link">id:yasay<\/a> さん/);
   });
@@ -52,10 +56,17 @@ describe('integration: Hatena notation in VS Code\'s built-in Markdown preview',
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the test workspace is open');
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'report.md'));
-    const html = await render(document.getText());
+    const html = await renderMarkdown(document.getText());
     assert.ok((html.match(/class="hatena-fotolife"/g) ?? []).length >= 5);
     assert.match(html, /<ul class="table-of-contents/);
     assert.match(html, /class="hatena-more/);
     assert.equal((html.match(/class="footnote-number"/g) ?? []).length, 3);
+  });
+
+  it('leaves ordinary Markdown (a README) as VS Code renders it without this extension', async () => {
+    const html = await renderMarkdown('# Project\n\nCompute ((a+b)) twice, then ask id:octocat.\n\n[:contents]\n');
+    assert.match(html, /Compute \(\(a\+b\)\) twice, then ask id:octocat\./);
+    assert.doesNotMatch(html, /footnote|hatena-id-link|table-of-contents/);
+    assert.match(html, /<p[^>]*>\[:contents\]<\/p>/);
   });
 });
