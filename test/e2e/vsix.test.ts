@@ -8,9 +8,9 @@ describe('e2e: the packaged .vsix', () => {
   const files = () => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile());
 
   it('ships the bundles, assets, nls files and docs', () => {
-    // vsce stores the docs as readme.md, changelog.md and LICENSE.txt.
+    // vsce stores the docs as readme.md, changelog.md and LICENSE.txt; README.ja.md (linked from the README) keeps its name.
     const shipped = new Set(files());
-    for (const f of ['package.json', 'package.nls.json', 'package.nls.ja.json', 'l10n/bundle.l10n.ja.json', 'readme.md', 'changelog.md', 'LICENSE.txt',
+    for (const f of ['package.json', 'package.nls.json', 'package.nls.ja.json', 'l10n/bundle.l10n.ja.json', 'readme.md', 'README.ja.md', 'changelog.md', 'LICENSE.txt',
       'dist/extension.js', 'dist/web/extension.js', 'dist/webview/preview.js', 'dist/cli.js',
       'syntaxes/hatena-markdown.injection.tmLanguage.json', 'syntaxes/hatena-markdown-block.injection.tmLanguage.json', 'snippets/hatena.code-snippets', 'media/hatena.css', 'images/icon.png']) {
       assert.ok(shipped.has(f), `${f} is in the .vsix`);

@@ -121,8 +121,8 @@ describe('the skeleton\'s Title mirrors the event name into a double-quoted YAML
   });
 });
 
-describe('README section "snippets"', () => {
-  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+for (const file of ['README.md', 'README.ja.md']) describe(`${file} section "snippets"`, () => {
+  const readme = fs.readFileSync(path.join(ROOT, file), 'utf8');
   const section = /<!-- section:snippets -->([\s\S]*?)<!-- \/section:snippets -->/.exec(readme)?.[1] ?? '';
 
   it('lists every snippet with its prefix and name', () => {
