@@ -3,7 +3,7 @@ import { renderEntryArticle } from '../hatena';
 import { createNonce } from './csp';
 import { buildPreviewShell } from './previewDocument';
 import type { FromWebview, PreviewNotice, PreviewStyle, ToWebview } from '../shared/protocol';
-import { budgetSource } from './renderBudget';
+import { budgetSource, formatBytes } from './renderBudget';
 import { UpdateStream, type PreparedUpdate } from './updateStream';
 import type { PreviewRenderers } from './previewRenderers';
 import type { PreviewManager } from './previewManager';
@@ -297,8 +297,8 @@ export class HatenaPreview implements vscode.Disposable {
           kind: 'truncated',
           text: vscode.l10n.t(
             'Large document ({0}): the preview shows its first {1} (lines 1–{2}) so that typing stays fast.',
-            formatSize(budget.totalChars),
-            formatSize(budget.source.length),
+            formatBytes(budget.totalBytes),
+            formatBytes(budget.shownBytes),
             budget.shownLines,
           ),
         }
@@ -512,6 +512,3 @@ export function basename(uri: vscode.Uri): string {
   return uri.path.split('/').pop() || uri.path;
 }
 
-function formatSize(chars: number): string {
-  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MB` : `${Math.round(chars / 1024)} KB`;
-}

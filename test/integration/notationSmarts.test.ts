@@ -40,7 +40,7 @@ describe('integration: notation smarts (hover, links, Problems, quick fixes)', (
   });
 
   it('document links open the Fotolife page, the user page and the URL', async () => {
-    const editor = await freshMarkdownEditor(`${IMAGE} id:yasay [https://example.com/a:title=A]\n`);
+    const editor = await freshMarkdownEditor(`${FRONT_MATTER}${IMAGE} id:yasay [https://example.com/a:title=A]\n`);
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
     const targets = links.map((l) => l.target?.toString(true)).filter((t) => t && !t.startsWith('file:'));
     assert.ok(targets.includes('https://f.hatena.ne.jp/yasay/20240501123456'), targets.join(', '));
@@ -83,7 +83,7 @@ describe('integration: notation smarts (hover, links, Problems, quick fixes)', (
     const dir = vscode.Uri.joinPath(folder.uri, 'notation-smarts-test');
     const post = vscode.Uri.joinPath(dir, 'post.md');
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'img', 'here.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
-    await vscode.workspace.fs.writeFile(post, new TextEncoder().encode('![ok](img/here.png)\n\n![missing](img/gone.png)\n\n`![code](img/nope.png)`\n'));
+    await vscode.workspace.fs.writeFile(post, new TextEncoder().encode(FRONT_MATTER + '![ok](img/here.png)\n\n![missing](img/gone.png)\n\n`![code](img/nope.png)`\n'));
     try {
       const doc = await vscode.workspace.openTextDocument(post);
       await vscode.window.showTextDocument(doc);
@@ -96,5 +96,17 @@ describe('integration: notation smarts (hover, links, Problems, quick fixes)', (
       await vscode.workspace.fs.delete(dir, { recursive: true, useTrash: false });
     }
     await freshMarkdownEditor(''); // afterEach discards the active editor
+  });
+
+  it('ordinary Markdown (a README without blogsync front matter) gets no Hatena Problems or links', async () => {
+    const body = 'Compute ((a+b)) twice. [f:id:ya say:20240501123456p:plian] [x:embed]\n';
+    const readme = await freshMarkdownEditor(body);
+    const post = await freshMarkdownEditor(FRONT_MATTER + body);
+    // The post's Problems arriving shows the checker ran; the README beside it stays clean.
+    const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Hatena Writer');
+    await waitFor(() => ours(post.document.uri).length >= 2, 'the post\'s Hatena diagnostics');
+    assert.deepEqual(ours(readme.document.uri), []);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', readme.document.uri);
+    assert.ok(!links.some((l) => l.target?.toString(true).startsWith('https://f.hatena.ne.jp/')));
   });
 });

@@ -58,6 +58,29 @@ describe('the Hatena plugin gated per document (VS Code\'s built-in preview)', (
   });
 });
 
+describe('plugins applied after the gate (VS Code stamps source lines, markdown-mermaid wraps fences)', () => {
+  function later(md: MarkdownIt): void {
+    md.core.ruler.push('stamp', (state) => {
+      for (const token of state.tokens) if (token.map && token.nesting === 1) token.attrSet('data-line', String(token.map[0]));
+    });
+    const fence = md.renderer.rules.fence!;
+    md.renderer.rules.fence = (tokens, idx, options, env, self) => `<div class="wrapped">${fence(tokens, idx, options, env, self)}</div>`;
+  }
+
+  it('keep working for ordinary Markdown and for posts alike', () => {
+    const md = gated();
+    later(md);
+    const plain = new MarkdownIt({ html: true, linkify: true });
+    later(plain);
+    const text = '# README\n\n```js\n((x))\n```\n\nid:octocat\n';
+    assert.equal(md.render(text, {}), plain.render(text, {}));
+    const html = md.render(POST, {});
+    assert.match(html, /<p data-line="5">/);
+    assert.match(html, /footnote-number/);
+    assert.match(md.render(`${POST}\n\`\`\`js\nx\n\`\`\`\n`, {}), /<div class="wrapped"><pre class="code js"/);
+  });
+});
+
 describe('hasEntryHeader: blogsync\'s front matter, not any front matter', () => {
   it('an EditURL, or a Title with a date, draft flag, categories or URL', () => {
     assert.ok(hasEntryHeader('---\nEditURL: https://blog.hatena.ne.jp/a/b/atom/entry/1\n---\n'));

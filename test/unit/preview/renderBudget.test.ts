@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { budgetSource, MAX_PREVIEW_CHARS } from '../../../src/preview/renderBudget';
+import { budgetSource, formatBytes, MAX_PREVIEW_CHARS, utf8Length } from '../../../src/preview/renderBudget';
 
 describe('preview render budget', () => {
   it('passes ordinary posts through whole', () => {
     const text = '# 見出し\n\n本文\n';
-    assert.deepEqual(budgetSource(text), { source: text, truncated: false, shownLines: 3, totalChars: text.length });
+    const bytes = Buffer.byteLength(text);
+    assert.deepEqual(budgetSource(text), { source: text, truncated: false, shownLines: 3, totalChars: text.length, totalBytes: bytes, shownBytes: bytes });
     assert.equal(budgetSource('').shownLines, 0);
     assert.equal(budgetSource('no newline').shownLines, 1);
   });
@@ -26,5 +27,19 @@ describe('preview render budget', () => {
     assert.equal(b.source, '𝌆𝌆');
     const plain = budgetSource('x'.repeat(20), 8);
     assert.equal(plain.source, 'x'.repeat(8));
+  });
+
+  it('counts what the file holds on disk: UTF-8 bytes, as a file manager shows them', () => {
+    for (const text of ['', 'abc', 'あいう', '😀x', 'é\n\u{10FFFF}', '\ud800 lone surrogate', 'mixed 日本語 and 😀😀 text\n'.repeat(50)]) {
+      assert.equal(utf8Length(text), Buffer.byteLength(text), JSON.stringify(text.slice(0, 20)));
+    }
+    // The 2 MB report of the review: 1,988,723 bytes is 1.9 MB, not "1.2 MB" (its count of UTF-16 code units).
+    assert.equal(formatBytes(1_988_723), '1.9 MB');
+    assert.equal(formatBytes(500_000), '488 KB');
+    assert.equal(formatBytes(900), '900 B');
+    const line = 'あいうえお かきくけこ\n';
+    const b = budgetSource(line.repeat(Math.ceil((MAX_PREVIEW_CHARS * 2) / line.length)));
+    assert.equal(b.totalBytes, Buffer.byteLength(line) * Math.ceil((MAX_PREVIEW_CHARS * 2) / line.length));
+    assert.equal(b.shownBytes, Buffer.byteLength(b.source));
   });
 });
