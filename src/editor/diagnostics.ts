@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { notationScanOf } from './notationCache';
 import type { NotationProblem } from './notationScan';
+import { findFrontMatter, validateEntryHeader } from '../hatena';
+import { headerProblemMessage } from './headerProblems';
 
 export const DIAGNOSTIC_SOURCE = 'Hatena Writer';
 const DEBOUNCE_MS = 300;
@@ -50,7 +52,22 @@ async function diagnose(document: vscode.TextDocument): Promise<vscode.Diagnosti
     }
   });
   await Promise.all(checks);
+  out.push(...headerDiagnostics(document));
   return out;
+}
+
+/** Front matter blogsync (and so Publish) would reject: a Date that is not a date, Draft: maybe, Category: AWS … */
+function headerDiagnostics(document: vscode.TextDocument): vscode.Diagnostic[] {
+  const text = document.getText();
+  const span = findFrontMatter(text);
+  if (!span) return [];
+  return validateEntryHeader(text.slice(span.yamlStart, span.yamlEnd)).map((p) => {
+    const range = new vscode.Range(document.positionAt(span.yamlStart + p.start), document.positionAt(span.yamlStart + p.end));
+    const d = new vscode.Diagnostic(range, headerProblemMessage(p), p.code === 'duplicate-field' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error);
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = `front-matter-${p.code}`;
+    return d;
+  });
 }
 
 export function registerNotationDiagnostics(isHatenaPost: (doc: vscode.TextDocument) => boolean): vscode.Disposable {

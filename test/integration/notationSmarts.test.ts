@@ -77,6 +77,18 @@ describe('integration: notation smarts (hover, links, Problems, quick fixes)', (
     await ourDiagnostics(doc.uri, 4);
   });
 
+  it('front matter blogsync would reject is in Problems at the value', async () => {
+    const editor = await freshMarkdownEditor('---\nTitle: t\nCategory: AWS\nDate: tomorrow\nDraft: maybe\n---\n\nbody\n');
+    const doc = editor.document;
+    const diagnostics = await ourDiagnostics(doc.uri, 3);
+    assert.deepEqual(diagnostics.map((d) => [d.code, doc.getText(d.range)]), [
+      ['front-matter-not-a-list', 'AWS'],
+      ['front-matter-not-a-date', 'tomorrow'],
+      ['front-matter-not-a-boolean', 'maybe'],
+    ]);
+    assert.match(diagnostics[2].message, /true or false/);
+  });
+
   it('a local image path that does not exist is reported; one that exists or sits in code is not', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the integration workspace is open');
