@@ -20,11 +20,11 @@ export interface HatenaWriterExports {
 
 export function activate(context: vscode.ExtensionContext): HatenaWriterExports {
   registerPreview(context);
-  const hooks = registerEditorFeatures(context);
   // One view of the workspace's blogsync.yaml files, shared by everything that asks which blog a file belongs to.
   const blogsync = new BlogsyncWorkspace();
   context.subscriptions.push(blogsync);
   const posts = new HatenaPosts(blogsync);
+  const hooks = registerEditorFeatures(context, posts.isPostDocument);
   registerNotationSmarts(context, posts.isPostDocument);
   return {
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
