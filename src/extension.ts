@@ -35,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): HatenaWriterExports 
         const uri = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
         return uri instanceof vscode.Uri ? uri : undefined;
       };
-      return md.use(gatedHatenaPlugin, { embeds: 'card', sourceLines: false }, (source: string | undefined, env: unknown) => posts.isPost(currentDocument(env), source));
+      // It names the headings itself (github-slugger style): the TOC links to those ids.
+      return md.use(gatedHatenaPlugin, { embeds: 'card', sourceLines: false, headingIds: 'vscode' }, (source: string | undefined, env: unknown) => posts.isPost(currentDocument(env), source));
     },
     ...(context.extensionMode === vscode.ExtensionMode.Test ? { testing: hooks } : {}),
   };
