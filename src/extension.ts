@@ -20,11 +20,11 @@ export interface HatenaWriterExports {
 
 export function activate(context: vscode.ExtensionContext): HatenaWriterExports {
   registerPreview(context);
-  const hooks = registerEditorFeatures(context);
   // One view of the workspace's blogsync.yaml files, shared by everything that asks which blog a file belongs to.
   const blogsync = new BlogsyncWorkspace();
   context.subscriptions.push(blogsync);
   const posts = new HatenaPosts(blogsync);
+  const hooks = registerEditorFeatures(context, posts.isPostDocument);
   registerNotationSmarts(context, posts.isPostDocument);
   return {
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
@@ -35,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): HatenaWriterExports 
         const uri = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
         return uri instanceof vscode.Uri ? uri : undefined;
       };
-      return md.use(gatedHatenaPlugin, { embeds: 'card', sourceLines: false }, (source: string | undefined, env: unknown) => posts.isPost(currentDocument(env), source));
+      // It names the headings itself (github-slugger style): the TOC links to those ids.
+      return md.use(gatedHatenaPlugin, { embeds: 'card', sourceLines: false, headingIds: 'vscode' }, (source: string | undefined, env: unknown) => posts.isPost(currentDocument(env), source));
     },
     ...(context.extensionMode === vscode.ExtensionMode.Test ? { testing: hooks } : {}),
   };

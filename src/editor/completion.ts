@@ -7,13 +7,16 @@ import type { HatenaCompletion, HatenaCompletionKind } from './hatenaCompletions
 
 export const COMPLETION_TRIGGER_CHARACTERS = ['[', ':', '('] as const;
 
-export function registerHatenaCompletions(): vscode.Disposable {
+/** Only in Hatena posts (`isHatenaPost`, as for hover and Problems): a README's `[:` or `((` is ordinary text. */
+export function registerHatenaCompletions(isHatenaPost: (document: vscode.TextDocument) => boolean): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider(
     { language: 'markdown' },
     {
       provideCompletionItems(document, position) {
         const setting = () => vscode.workspace.getConfiguration('hatenaWriter', document.uri).get<string>('hatenaId');
-        const completions = completionsAt(scanSource(document), position.line, position.character, setting, new Date());
+        const completions = completionsAt(scanSource(document), position.line, position.character, setting, new Date(), vscode.l10n);
+        // Asked last: deciding may read the whole text, and most trigger characters in prose offer nothing anyway.
+        if (completions.length === 0 || !isHatenaPost(document)) return [];
         return completions.map((completion, i) => toCompletionItem(completion, position.line, i));
       },
     },

@@ -6,7 +6,7 @@
 // makes a new document version, so there would be nothing to reuse.
 // No `vscode` import: completion.ts adapts vscode.TextDocument to ScanSource, and unit tests use a counting fake.
 import { frontMatterLength, isInCodeOrComment } from './codeRegions';
-import { hatenaCompletions, type HatenaCompletion } from './hatenaCompletions';
+import { hatenaCompletions, type HatenaCompletion, type Localizer } from './hatenaCompletions';
 import { findHatenaId, frontMatterCloseLine, type DocumentText } from './hatenaIdSource';
 
 /** The little of a text document the scan needs. */
@@ -14,8 +14,11 @@ export interface ScanSource extends DocumentText {
   offsetAt(line: number, character: number): number;
 }
 
-/** What to offer at a cursor (line, character); `setting` is hatenaWriter.hatenaId, read only when needed. */
-export function completionsAt(source: ScanSource, line: number, character: number, setting: () => string | undefined, now: Date): HatenaCompletion[] {
+/**
+ * What to offer at a cursor (line, character); `setting` is hatenaWriter.hatenaId, read only when needed; `l10n`
+ * translates the details (vscode.l10n on the host).
+ */
+export function completionsAt(source: ScanSource, line: number, character: number, setting: () => string | undefined, now: Date, l10n?: Localizer): HatenaCompletion[] {
   const text = source.lineText(line);
   let inCode: boolean | undefined;
   const inCodeOrComment = () => (inCode ??= isInCodeOrComment(textToParagraphEnd(source, line), source.offsetAt(line, character)));
@@ -24,6 +27,7 @@ export function completionsAt(source: ScanSource, line: number, character: numbe
     linePrefix: text.slice(0, character),
     lineSuffix: text.slice(character),
     now,
+    l10n,
     // In code nothing is offered, so the (maybe whole-document) id lookup is not worth it there.
     hatenaId: () => (id ??= { value: inCodeOrComment() ? undefined : findHatenaId(source, setting())?.id }).value,
   });

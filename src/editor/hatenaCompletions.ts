@@ -16,7 +16,16 @@ export interface CompletionRequest {
    */
   hatenaId?: () => string | undefined;
   now: Date;
+  /** Translates the details: vscode.l10n on the host; English (the source text) when omitted. */
+  l10n?: Localizer;
 }
+
+/** vscode.l10n's shape, so this file stays free of `vscode` (unit tests run it in plain Node). */
+export interface Localizer {
+  t(message: string, ...args: Array<string | number | boolean>): string;
+}
+
+const ENGLISH: Localizer = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (hole, n: string) => String(args[Number(n)] ?? hole)) };
 
 export type HatenaCompletionKind = 'snippet' | 'value' | 'option' | 'keyword';
 
@@ -34,16 +43,17 @@ export interface HatenaCompletion {
 }
 
 const USER = '[A-Za-z][A-Za-z0-9_-]{2,31}';
-const IMAGE_TYPES = [
+const imageTypes = (l10n: Localizer) => [
   { letter: 'j', detail: 'JPEG' },
   { letter: 'p', detail: 'PNG' },
   { letter: 'g', detail: 'GIF' },
-  { letter: 'f', detail: '動画 (movie)' },
+  { letter: 'f', detail: l10n.t('Movie') },
 ] as const;
 
 export function hatenaCompletions(request: CompletionRequest): HatenaCompletion[] {
-  return fotolife(request) ?? hatenaIdOptions(request) ?? contents(request) ?? linkOptions(request)
-    ?? footnote(request) ?? lineStart(request) ?? [];
+  const l10n = request.l10n ?? ENGLISH;
+  return fotolife(request, l10n) ?? hatenaIdOptions(request, l10n) ?? contents(request, l10n) ?? linkOptions(request, l10n)
+    ?? footnote(request, l10n) ?? lineStart(request, l10n) ?? [];
 }
 
 /** Escapes literal text for snippet syntax. */
@@ -66,7 +76,7 @@ function insideNotation(request: CompletionRequest): boolean {
   return /^[A-Za-z0-9_=:-]/.test(request.lineSuffix);
 }
 
-function fotolife(request: CompletionRequest): HatenaCompletion[] | undefined {
+function fotolife(request: CompletionRequest, l10n: Localizer): HatenaCompletion[] | undefined {
   const m = /\[f:([^[\]\s]*)$/.exec(request.linePrefix);
   if (!m) return undefined;
   if (insideNotation(request)) return [];
@@ -86,20 +96,20 @@ function fotolife(request: CompletionRequest): HatenaCompletion[] | undefined {
         label: `[f:id:はてなID:${date}……]`,
         insertText: `[f:id:\${1:はてなID}:${date}\${2:hhmmss}\${3|j,p,g|}:\${4|plain,image|}]$0`,
         filterText: '[f:id:',
-        detail: '今日の画像。設定 hatenaWriter.hatenaId で ID を自動入力 (today\'s image; set hatenaWriter.hatenaId to fill in your id)',
+        detail: l10n.t('Today\'s image; set hatenaWriter.hatenaId to fill in your id'),
         kind: 'snippet',
       }]);
     }
-    return whole(timestampItems(`[f:id:${id}:`, date, timestamp));
+    return whole(timestampItems(`[f:id:${id}:`, date, timestamp, l10n));
   }
   // [f:id:USER:  [f:id:USER:2026
   let s = new RegExp(`^id:(${USER}):(\\d{0,13})$`).exec(rest);
-  if (s) return whole(timestampItems(`[f:id:${s[1]}:`, date, timestamp));
+  if (s) return whole(timestampItems(`[f:id:${s[1]}:`, date, timestamp, l10n));
   // [f:id:USER:20261125093000  (explicit invocation after the digits)
   s = new RegExp(`^id:(${USER}):(\\d{14})([jpgf]?)$`).exec(rest);
   if (s) {
     const head = `[f:id:${s[1]}:${s[2]}`;
-    return whole(IMAGE_TYPES.map(({ letter, detail }) => ({
+    return whole(imageTypes(l10n).map(({ letter, detail }) => ({
       label: `${letter} — ${detail}`,
       insertText: `${escapeSnippetText(head)}${letter}:${letter === 'f' ? 'movie' : '${1|plain,image|}'}]$0`,
       filterText: `${head}${letter}`,
@@ -113,9 +123,9 @@ function fotolife(request: CompletionRequest): HatenaCompletion[] | undefined {
     const head = `[f:id:${s[1]}:${s[2]}${s[3]}:`;
     const kindsForType = s[3] === 'f' ? ['movie'] : ['plain', 'image'];
     const details: Record<string, string> = {
-      plain: '画像だけ (image only)',
-      image: 'フォトライフへのリンク付き (image linked to Fotolife)',
-      movie: '動画 (movie)',
+      plain: l10n.t('Image only'),
+      image: l10n.t('Image linked to its Fotolife page'),
+      movie: l10n.t('Movie'),
     };
     return whole(kindsForType.map((kind) => ({
       label: kind,
@@ -130,61 +140,61 @@ function fotolife(request: CompletionRequest): HatenaCompletion[] | undefined {
   if (s) {
     const used = s[1].split(':').filter(Boolean);
     const optionStart = cursor - s[2].length;
-    return fotolifeOptions(used).map((item) => ({ ...item, replaceStart: optionStart, replaceEnd: cursor }));
+    return fotolifeOptions(used, l10n).map((item) => ({ ...item, replaceStart: optionStart, replaceEnd: cursor }));
   }
   return [];
 }
 
 /** Today's date with the time to fill in, and the current time in full. */
-function timestampItems(head: string, date: string, timestamp: string): Builder[] {
+function timestampItems(head: string, date: string, timestamp: string, l10n: Localizer): Builder[] {
   const escaped = escapeSnippetText(head);
   return [
     {
       label: `${head}${date}……`,
       insertText: `${escaped}${date}\${1:hhmmss}\${2|j,p,g|}:\${3|plain,image|}]$0`,
       filterText: `${head}${date}`,
-      detail: '今日の日付。時刻 hhmmss を入力 (today\'s date; type the time hhmmss)',
+      detail: l10n.t('Today\'s date; type the time hhmmss'),
       kind: 'snippet',
     },
     {
       label: `${head}${timestamp}`,
       insertText: `${escaped}${timestamp}\${1|j,p,g|}:\${2|plain,image|}]$0`,
       filterText: `${head}${timestamp}`,
-      detail: '現在時刻 (the current time)',
+      detail: l10n.t('The current time'),
       kind: 'snippet',
     },
   ];
 }
 
-function fotolifeOptions(used: readonly string[]): Builder[] {
+function fotolifeOptions(used: readonly string[], l10n: Localizer): Builder[] {
   const has = (test: RegExp) => used.some((o) => test.test(o));
   const options: (Builder & { when: boolean })[] = [
-    { label: 'w300', insertText: 'w${1:300}', filterText: 'w300', detail: '幅をピクセルで指定 (width in pixels)', kind: 'option', when: !has(/^w\d/) },
-    { label: 'h200', insertText: 'h${1:200}', filterText: 'h200', detail: '高さをピクセルで指定 (height in pixels)', kind: 'option', when: !has(/^h\d/) },
-    { label: 'left', insertText: 'left', filterText: 'left', detail: '左に回り込み (float left)', kind: 'option', when: !has(/^(left|right)$/) },
-    { label: 'right', insertText: 'right', filterText: 'right', detail: '右に回り込み (float right)', kind: 'option', when: !has(/^(left|right)$/) },
-    { label: 'title=', insertText: 'title=${1:タイトル}', filterText: 'title=', detail: 'title 属性 (title attribute)', kind: 'option', when: !has(/^title=/) },
-    { label: 'alt=', insertText: 'alt=${1:代替テキスト}', filterText: 'alt=', detail: '代替テキスト (alt text)', kind: 'option', when: !has(/^alt=/) },
-    { label: 'small', insertText: 'small', filterText: 'small', detail: '小さいサムネイル (small thumbnail)', kind: 'option', when: !has(/^(small|medium)$/) },
-    { label: 'medium', insertText: 'medium', filterText: 'medium', detail: '中くらいのサムネイル (medium thumbnail)', kind: 'option', when: !has(/^(small|medium)$/) },
+    { label: 'w300', insertText: 'w${1:300}', filterText: 'w300', detail: l10n.t('Width in pixels'), kind: 'option', when: !has(/^w\d/) },
+    { label: 'h200', insertText: 'h${1:200}', filterText: 'h200', detail: l10n.t('Height in pixels'), kind: 'option', when: !has(/^h\d/) },
+    { label: 'left', insertText: 'left', filterText: 'left', detail: l10n.t('Float left'), kind: 'option', when: !has(/^(left|right)$/) },
+    { label: 'right', insertText: 'right', filterText: 'right', detail: l10n.t('Float right'), kind: 'option', when: !has(/^(left|right)$/) },
+    { label: 'title=', insertText: 'title=${1:タイトル}', filterText: 'title=', detail: l10n.t('The title attribute'), kind: 'option', when: !has(/^title=/) },
+    { label: 'alt=', insertText: 'alt=${1:代替テキスト}', filterText: 'alt=', detail: l10n.t('Alt text'), kind: 'option', when: !has(/^alt=/) },
+    { label: 'small', insertText: 'small', filterText: 'small', detail: l10n.t('Small thumbnail'), kind: 'option', when: !has(/^(small|medium)$/) },
+    { label: 'medium', insertText: 'medium', filterText: 'medium', detail: l10n.t('Medium thumbnail'), kind: 'option', when: !has(/^(small|medium)$/) },
   ];
   return options.filter((o) => o.when).map(({ when: _when, ...item }) => item);
 }
 
 /** `id:USER:` → `:detail` (with icon) or `:image` (profile image). */
-function hatenaIdOptions(request: CompletionRequest): HatenaCompletion[] | undefined {
+function hatenaIdOptions(request: CompletionRequest, l10n: Localizer): HatenaCompletion[] | undefined {
   const m = new RegExp(`(?:^|[^A-Za-z0-9_\\-:/.])id:${USER}:([a-z]*)$`).exec(request.linePrefix);
   if (!m) return undefined;
   if (insideNotation(request)) return []; // `id:yasay:|detail`: the option is already there
   const cursor = request.linePrefix.length;
   const start = cursor - m[1].length;
   return [
-    { label: 'detail', detail: 'アイコン付き (with the user icon)' },
-    { label: 'image', detail: 'プロフィール画像 (profile image)' },
+    { label: 'detail', detail: l10n.t('With the user\'s icon') },
+    { label: 'image', detail: l10n.t('Profile image') },
   ].map(({ label, detail }) => ({ label, insertText: label, filterText: label, detail, kind: 'option', replaceStart: start, replaceEnd: cursor }));
 }
 
-function contents(request: CompletionRequest): HatenaCompletion[] | undefined {
+function contents(request: CompletionRequest, l10n: Localizer): HatenaCompletion[] | undefined {
   const m = /\[:([a-z]*)$/.exec(request.linePrefix);
   if (!m || !'contents'.startsWith(m[1])) return undefined;
   if (insideNotation(request)) return [];
@@ -192,39 +202,40 @@ function contents(request: CompletionRequest): HatenaCompletion[] | undefined {
     label: '[:contents]',
     insertText: '[:contents]$0',
     filterText: '[:contents]',
-    detail: '目次 (table of contents)',
+    detail: l10n.t('Table of contents'),
     kind: 'keyword',
     replaceStart: m.index,
     replaceEnd: closingBracketEnd(request),
   }];
 }
 
-const LINK_OPTIONS = [
-  { option: 'title', detail: 'ページのタイトルでリンク (link titled with the page title)' },
-  { option: 'title=', detail: 'リンクテキストを指定 (link with your own text)' },
-  { option: 'embed', detail: '埋め込みカード (embed card)' },
-  { option: 'embed:cite', detail: '埋め込みカード + 出典 (embed card with a citation)' },
-  { option: 'bookmark', detail: 'はてなブックマーク数 (Hatena Bookmark count)' },
+const linkOptionList = (l10n: Localizer) => [
+  { option: 'title', detail: l10n.t('Link titled with the page\'s title') },
+  { option: 'title=', detail: l10n.t('Link with your own text') },
+  { option: 'embed', detail: l10n.t('Embed card') },
+  { option: 'embed:cite', detail: l10n.t('Embed card with a citation') },
+  { option: 'bookmark', detail: l10n.t('Hatena Bookmark count') },
 ] as const;
 
 /** `[https://…:` → title / title= / embed / embed:cite / bookmark. */
-function linkOptions(request: CompletionRequest): HatenaCompletion[] | undefined {
+function linkOptions(request: CompletionRequest, l10n: Localizer): HatenaCompletion[] | undefined {
   const m = /\[(https?:\/\/[^\s[\]]+)$/.exec(request.linePrefix);
   if (!m) return undefined;
   if (insideNotation(request)) return [];
   const inner = m[1];
   const cursor = request.linePrefix.length;
   const end = closingBracketEnd(request);
+  const options = linkOptionList(l10n);
   const cite = /^(.*):embed:([a-z]*)$/.exec(inner);
   if (cite && hasHost(cite[1]) && 'cite'.startsWith(cite[2])) {
     const start = cursor - 'embed:'.length - cite[2].length;
-    return [{ label: 'embed:cite', insertText: 'embed:cite]$0', filterText: 'embed:cite', detail: LINK_OPTIONS[3].detail, kind: 'option', replaceStart: start, replaceEnd: end }];
+    return [{ label: 'embed:cite', insertText: 'embed:cite]$0', filterText: 'embed:cite', detail: options[3].detail, kind: 'option', replaceStart: start, replaceEnd: end }];
   }
   const option = /^(.*):([a-z=]*)$/.exec(inner);
   if (!option || !hasHost(option[1])) return undefined;
   const typed = option[2];
   const start = cursor - typed.length;
-  return LINK_OPTIONS.filter(({ option: o }) => o.startsWith(typed) || typed === '').map(({ option: o, detail }) => ({
+  return options.filter(({ option: o }) => o.startsWith(typed) || typed === '').map(({ option: o, detail }) => ({
     label: o,
     insertText: o === 'title=' ? 'title=${1:リンクテキスト}]$0' : `${o}]$0`,
     filterText: o,
@@ -241,7 +252,7 @@ function hasHost(url: string): boolean {
 }
 
 /** `((` → a footnote, taking over the `))` auto-closing put after the cursor. `(((` and `)((` are escapes. */
-function footnote(request: CompletionRequest): HatenaCompletion[] | undefined {
+function footnote(request: CompletionRequest, l10n: Localizer): HatenaCompletion[] | undefined {
   const m = /(?:^|[^()])(\(\(([^()]*))$/.exec(request.linePrefix);
   if (!m) return undefined;
   const start = request.linePrefix.length - m[1].length;
@@ -252,7 +263,7 @@ function footnote(request: CompletionRequest): HatenaCompletion[] | undefined {
     label: '((脚注))',
     insertText: `((\${1:${escapeSnippetText(typed) || '脚注'}}))$0`,
     filterText: `((${typed}`,
-    detail: '脚注 (footnote)',
+    detail: l10n.t('Footnote'),
     kind: 'snippet',
     replaceStart: start,
     replaceEnd: end,
@@ -263,7 +274,7 @@ function footnote(request: CompletionRequest): HatenaCompletion[] | undefined {
  * A `[` that starts a line: the block notations that usually stand alone. Mid-sentence `[` is left alone — it is
  * usually a Markdown link, and a popup there would get in the way of the IME.
  */
-function lineStart(request: CompletionRequest): HatenaCompletion[] | undefined {
+function lineStart(request: CompletionRequest, l10n: Localizer): HatenaCompletion[] | undefined {
   const m = /^[ \t]*\[$/.exec(request.linePrefix);
   if (!m) return undefined;
   const start = request.linePrefix.length - 1;
@@ -273,15 +284,15 @@ function lineStart(request: CompletionRequest): HatenaCompletion[] | undefined {
   const idPart = id ? escapeSnippetText(id) : '${1:はてなID}';
   const n = id ? 0 : 1;
   return [
-    { label: '[:contents]', insertText: '[:contents]$0', filterText: '[:contents]', detail: '目次 (table of contents)', kind: 'keyword' as const },
+    { label: '[:contents]', insertText: '[:contents]$0', filterText: '[:contents]', detail: l10n.t('Table of contents'), kind: 'keyword' as const },
     {
       label: `[f:id:${id ?? 'はてなID'}:${date}……]`,
       insertText: `[f:id:${idPart}:${date}\${${n + 1}:hhmmss}\${${n + 2}|j,p,g|}:\${${n + 3}|plain,image|}]$0`,
       filterText: '[f:',
-      detail: '今日のフォトライフ画像 (today\'s Fotolife image)',
+      detail: l10n.t('Today\'s Fotolife image'),
       kind: 'snippet' as const,
     },
-    { label: '[URL:embed:cite]', insertText: '[${1:https://}:${2|embed:cite,embed|}]$0', filterText: '[https://', detail: '埋め込みカード (embed card)', kind: 'snippet' as const },
-    { label: '[tex:…]', insertText: '[tex:${1}]$0', filterText: '[tex:', detail: 'TeX 数式 (TeX formula)', kind: 'snippet' as const },
+    { label: '[URL:embed:cite]', insertText: '[${1:https://}:${2|embed:cite,embed|}]$0', filterText: '[https://', detail: l10n.t('Embed card'), kind: 'snippet' as const },
+    { label: '[tex:…]', insertText: '[tex:${1}]$0', filterText: '[tex:', detail: l10n.t('TeX formula'), kind: 'snippet' as const },
   ].map((item) => ({ ...item, replaceStart: start, replaceEnd: end }));
 }

@@ -10,9 +10,9 @@ export interface EditorTestHooks {
   readonly onDidShowSectionPicker: vscode.Event<SectionPickerShown>;
 }
 
-/** Writing assistance in Markdown editors: completions, the report-section picker. */
-export function registerEditorFeatures(context: vscode.ExtensionContext): EditorTestHooks {
+/** Writing assistance in Markdown editors: completions (in Hatena posts only), the report-section picker. */
+export function registerEditorFeatures(context: vscode.ExtensionContext, isHatenaPost: (document: vscode.TextDocument) => boolean): EditorTestHooks {
   const sectionPickerShown = new vscode.EventEmitter<SectionPickerShown>();
-  context.subscriptions.push(registerHatenaCompletions(), registerInsertReportSection(context, sectionPickerShown), sectionPickerShown);
+  context.subscriptions.push(registerHatenaCompletions(isHatenaPost), registerInsertReportSection(context, sectionPickerShown), sectionPickerShown);
   return { onDidShowSectionPicker: sectionPickerShown.event };
 }

@@ -6,7 +6,8 @@ import { TEX_TOKEN, type TexNotation } from './tex';
 
 type Token = MarkdownIt.Token;
 
-export interface TocHeading { level: number; id: string; text: string }
+/** `heading` is its heading_open token, by which a TOC rendered in VS Code's preview finds the id VS Code gives it. */
+export interface TocHeading { level: number; id: string; text: string; heading?: Token }
 
 /**
  * Hatena's heading id: runs of whitespace → `-`, ASCII punctuation other than `-` and `_` removed, everything else
@@ -64,7 +65,8 @@ export class HeadingIds {
   private readonly nextSuffix = new Map<string, number>();
   private readonly tocs: Token[] = [];
 
-  constructor(private readonly md: MarkdownIt) {}
+  /** `setIds` false: the host (VS Code's preview) sets the headings' ids itself, so ours would only be overwritten. */
+  constructor(private readonly md: MarkdownIt, private readonly setIds = true) {}
 
   /** A heading_open token and the inline token after it. */
   heading(open: Token, inline: Token | undefined): void {
@@ -76,8 +78,8 @@ export class HeadingIds {
     while (this.used.has(id)) id = `${base}-${n++}`;
     this.nextSuffix.set(base, n);
     this.used.add(id);
-    open.attrSet('id', id);
-    this.headings.push({ level: Number(open.tag.slice(1)), id, text });
+    if (this.setIds) open.attrSet('id', id);
+    this.headings.push({ level: Number(open.tag.slice(1)), id, text, heading: open });
   }
 
   toc(token: Token): void {

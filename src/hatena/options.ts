@@ -8,6 +8,9 @@ export interface HatenaRendererOptions {
   /** `<!-- more -->` rendering: true = a visible divider labelled 続きを読む around the comment (default, for
    *  previews); false = the bare comment, as Hatena's HTML editor expects it (for Copy/Export HTML). */
   moreDivider?: boolean;
+  /** Heading ids: 'hatena' = Hatena's, on the headings and in `[:contents]` (default); 'vscode' = VS Code's built-in
+   *  preview names the headings itself (github-slugger style), so headings keep its ids and the TOC links to them. */
+  headingIds?: 'hatena' | 'vscode';
 }
 
 export type ResolvedOptions = Required<HatenaRendererOptions>;
@@ -17,5 +20,6 @@ export function resolveOptions(options: HatenaRendererOptions | undefined): Reso
     sourceLines: options?.sourceLines === true,
     embeds: options?.embeds === 'card' ? 'card' : 'iframe',
     moreDivider: options?.moreDivider !== false,
+    headingIds: options?.headingIds === 'vscode' ? 'vscode' : 'hatena',
   };
 }

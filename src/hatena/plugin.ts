@@ -39,11 +39,11 @@ export function hatenaPlugin(md: MarkdownIt, options?: HatenaRendererOptions): v
   footnotesPlugin(md);
   markdownFootnotesPlugin(md);
   // Blocks.
-  tocPlugin(md);
+  tocPlugin(md, resolved.headingIds);
   moreDividerPlugin(md, resolved.moreDivider);
   codeFencePlugin(md);
   if (resolved.sourceLines) sourceLinesPlugin(md);
-  blockPass(md, new Set(resolved.embeds === 'card' ? [EMBED_TOKEN, ASIN_DETAIL_TOKEN] : [ASIN_DETAIL_TOKEN]), resolved.sourceLines);
+  blockPass(md, new Set(resolved.embeds === 'card' ? [EMBED_TOKEN, ASIN_DETAIL_TOKEN] : [ASIN_DETAIL_TOKEN]), resolved.sourceLines, resolved.headingIds === 'hatena');
 }
 
 /**
@@ -51,10 +51,10 @@ export function hatenaPlugin(md: MarkdownIt, options?: HatenaRendererOptions): v
  * paragraphs of block notation, heading ids and the TOC, source-line stamps. On a 1 MB entry the token array no
  * longer fits in the CPU cache, and each separate walk over it cost 3–6 % of the render.
  */
-function blockPass(md: MarkdownIt, blockTokenTypes: ReadonlySet<string>, sourceLines: boolean): void {
+function blockPass(md: MarkdownIt, blockTokenTypes: ReadonlySet<string>, sourceLines: boolean, setHeadingIds: boolean): void {
   md.core.ruler.after('inline', 'hatena_blocks', (state) => {
     const tokens = state.tokens;
-    const headings = new HeadingIds(md);
+    const headings = new HeadingIds(md, setHeadingIds);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
       switch (token.type) {

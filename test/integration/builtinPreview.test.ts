@@ -47,9 +47,15 @@ describe('integration: Hatena notation in VS Code\'s built-in Markdown preview',
     assert.match(html, /<code>\[f:id:yasay:20170604220500j:plain\]<\/code>/);
   });
 
-  it('[:contents] lists the headings with their Hatena ids (the headings there keep VS Code\'s own ids)', async () => {
-    const html = await render('[:contents]\n\n## Auth0 環境設定\n\n### Module定義ファイル(.mod)\n');
-    assert.match(html, /<ul class="table-of-contents[^"]*"[^>]*><li><a href="#Auth0-環境設定">Auth0 環境設定<\/a><ul><li><a href="#Module定義ファイルmod">Module定義ファイル\(\.mod\)<\/a><\/li><\/ul><\/li><\/ul>/);
+  it('[:contents] links to the ids VS Code\'s preview gives the headings (it names them, not us)', async () => {
+    const headings = ['Day 2（5/31）', '「セッション」レポート', '感想', 'Day 3（6/1）', '感想', 'Foo', 'Foo', 'Foo 1', 'Foo', '**Amazon** `EC2` の話 id:yasay'];
+    const html = await render(`[:contents]\n\n${headings.map((h, i) => `${i % 2 ? '###' : '##'} ${h}\n`).join('\n')}`);
+    const tocHrefs = [...(/<ul class="table-of-contents[\s\S]*?<\/ul>\n/.exec(html)?.[0] ?? '').matchAll(/<a href="#([^"]*)"/g)].map((m) => decodeURIComponent(m[1]));
+    const headingIds = [...html.matchAll(/<h[23] [^>]*\bid="([^"]*)"/g)].map((m) => m[1]);
+    assert.equal(headingIds.length, headings.length, html);
+    assert.deepEqual(tocHrefs, headingIds);
+    assert.deepEqual(headingIds.slice(0, 5), ['day-2531', 'セッションレポート', '感想', 'day-361', '感想-1']);
+    assert.match(html, /<a href="#day-2531">Day 2（5\/31）<\/a>/, 'the TOC text stays as written');
   });
 
   it('renders the workspace report.md end to end', async () => {

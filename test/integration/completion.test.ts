@@ -24,8 +24,46 @@ async function openAtCursor(textWithCursor: string): Promise<{ editor: vscode.Te
   return { editor, position };
 }
 
+/** Runs `body` with hatenaWriter.posts set to `value` (undefined: the default, auto), then restores it. */
+async function withPostsSetting<T>(value: string | undefined, body: () => Promise<T>): Promise<T> {
+  const config = vscode.workspace.getConfiguration('hatenaWriter');
+  const before = config.inspect('posts')?.globalValue;
+  await config.update('posts', value, vscode.ConfigurationTarget.Global);
+  try {
+    return await body();
+  } finally {
+    await config.update('posts', before, vscode.ConfigurationTarget.Global);
+  }
+}
+
 describe('integration: Hatena completions without Ctrl+Space', () => {
+  // Completions are for Hatena posts only: most of these documents are bare notation with no front matter, so
+  // the suite treats every Markdown file as a post; the README test below sets it back to auto.
+  const config = () => vscode.workspace.getConfiguration('hatenaWriter');
+  let postsBefore: unknown;
+  before(async () => {
+    postsBefore = config().inspect('posts')?.globalValue;
+    await config().update('posts', 'all', vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    await config().update('posts', postsBefore, vscode.ConfigurationTarget.Global);
+  });
   afterEach(discardActiveEditor);
+
+  it('an ordinary README (no blogsync front matter) gets no Hatena completion; a post beside it does', async () => {
+    await withPostsSetting(undefined, async () => {
+      const cases: [string, string][] = [['[f:|]', ':'], ['[:|]', ':'], ['本文((|))', '('], ['[https://example.com/:|]', ':'], ['[|]', '[']];
+      for (const [text, trigger] of cases) {
+        const readme = await openAtCursor(`# README\n\n${text}`);
+        assert.deepEqual((await completionLabels(readme.editor.document, readme.position, trigger)).filter(ours).map(label), [], `README: ${text}`);
+        await discardActiveEditor();
+        const post = await openAtCursor(`---\nTitle: テスト\nDate: 2026-05-31T09:00:00+09:00\n---\n\n${text}`);
+        assert.notDeepEqual((await completionLabels(post.editor.document, post.position, trigger)).filter(ours).map(label), [], `post: ${text}`);
+        await discardActiveEditor();
+      }
+      await freshMarkdownEditor();
+    });
+  });
 
   it('[f: offers Fotolife images with the id from the front matter and today\'s date', async () => {
     const { editor, position } = await openAtCursor(`${FRONT_MATTER}写真 [f:|]`);

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { escapeSnippetText, hatenaCompletions, type HatenaCompletion } from '../../../src/editor/hatenaCompletions';
 import { expandSnippet } from '../../../src/editor/snippetAnalysis';
 import { parseSnippet, snippetSyntaxError } from '../../../src/editor/snippetSyntax';
@@ -21,6 +23,29 @@ function accept(line: string, item: HatenaCompletion): string {
 const labels = (items: HatenaCompletion[]) => items.map((i) => i.label);
 
 describe('hatenaCompletions', () => {
+  it('details are English unless translated: every one goes through the localizer, and the Japanese bundle has them all', () => {
+    const bundle = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'l10n', 'bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
+    const lines = ['[f:|', '[f:id:yasay:|]', '[f:id:yasay:20261125101530|]', '[f:id:yasay:20261125101530j:|]',
+      '[f:id:yasay:20261125101530j:plain:|]', '[:|]', '((|))', '[https://example.com/:|]', '[|]', 'id:yasay:|'];
+    const asked: string[] = [];
+    const japanese = { t: (message: string) => { asked.push(message); return bundle[message] ?? `untranslated: ${message}`; } };
+    for (const line of lines) {
+      const at = line.indexOf('|');
+      const request = { linePrefix: line.slice(0, at), lineSuffix: line.slice(at + 1), hatenaId: () => 'yasay', now: NOW };
+      const english = hatenaCompletions(request);
+      const translated = hatenaCompletions({ ...request, l10n: japanese });
+      assert.deepEqual(translated.map((i) => i.label.replace(/ — .*/, '')), english.map((i) => i.label.replace(/ — .*/, '')), line);
+      for (const [i, item] of translated.entries()) {
+        assert.doesNotMatch(item.detail, /untranslated/, `${line}: ${item.detail}`);
+        assert.doesNotMatch(english[i].detail, /[\u3040-\u30ff\u4e00-\u9fff]/, `no Japanese in the English UI: ${english[i].detail}`);
+      }
+    }
+    assert.ok(asked.includes('Today\'s date; type the time hhmmss'));
+    const today = hatenaCompletions({ linePrefix: '[f:', lineSuffix: ']', hatenaId: () => 'yasay', now: NOW, l10n: japanese })[0];
+    assert.equal(today.detail, '今日の日付。時刻 hhmmss を入力');
+    assert.equal(complete('[f:|]')[0].detail, 'Today\'s date; type the time hhmmss', 'no Japanese in the English UI');
+  });
+
   it('every item is valid snippet syntax, its range holds the cursor and its filter matches what was typed', () => {
     const lines = ['[f:|', '[f:|]', '[f:id:|]', '[f:id:yasay:|]', '[f:id:yasay:20261125101530|]', '[f:id:yasay:20261125101530j:|]',
       '[f:id:yasay:20261125101530j:plain:|]', '[:|]', '((|))', '[https://example.com/:|]', '[https://example.com/:embed:|]', '[|]', 'id:yasay:|'];
