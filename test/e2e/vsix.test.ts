@@ -12,13 +12,14 @@ describe('e2e: the packaged .vsix', () => {
     const shipped = new Set(files());
     for (const f of ['package.json', 'package.nls.json', 'package.nls.ja.json', 'l10n/bundle.l10n.ja.json', 'readme.md', 'README.ja.md', 'changelog.md', 'LICENSE.txt',
       'dist/extension.js', 'dist/web/extension.js', 'dist/webview/preview.js', 'dist/cli.js',
-      'syntaxes/hatena-markdown.injection.tmLanguage.json', 'syntaxes/hatena-markdown-block.injection.tmLanguage.json', 'snippets/hatena.code-snippets', 'media/hatena.css', 'images/icon.png']) {
+      'syntaxes/hatena-markdown.injection.tmLanguage.json', 'syntaxes/hatena-markdown-block.injection.tmLanguage.json', 'snippets/hatena.code-snippets', 'media/hatena.css', 'media/builtin-preview.css', 'media/preview-light.svg', 'media/preview-dark.svg', 'images/icon.png']) {
       assert.ok(shipped.has(f), `${f} is in the .vsix`);
     }
   });
 
   it('ships no sources, tests, source maps or node_modules', () => {
-    const unwanted = files().filter((f) => /^(src|test|bench|out|node_modules|\.vscode-test)\/|\.map$|\.ts$|\.svg$|tsconfig|esbuild/.test(f));
+    // The icon's SVG source stays out (images/icon.svg); the editor-title icons in media/ are assets.
+    const unwanted = files().filter((f) => /^(src|test|bench|out|node_modules|\.vscode-test)\/|\.map$|\.ts$|^images\/.*\.svg$|tsconfig|esbuild/.test(f));
     assert.deepEqual(unwanted, []);
   });
 

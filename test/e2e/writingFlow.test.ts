@@ -16,7 +16,7 @@ function waitForEditorText(page: Page, test: (text: string) => boolean, what: st
 describe('e2e: writing a report without Ctrl+Space', function () {
   let workbench: Workbench;
   before(async () => {
-    workbench = await openWorkbench({ settings: { 'hatenaWriter.hatenaId': 'yasay' } });
+    workbench = await openWorkbench({ settings: { 'hatenaWriter.hatenaId': 'yasay', 'hatenaWriter.posts': ['**/*.md'] } });
   });
   after(async () => {
     await workbench?.close();
