@@ -107,3 +107,35 @@ export interface FotolifeUpload {
   imageUrl?: string;
   pageUrl?: string;
 }
+
+/** Hatena Blog's AtomPub API for one blog (src/blog/hatenaBlogClient.ts; a fake in unit tests). */
+export interface HatenaBlogApi {
+  /** GET the root endpoint: checks the account and finds the collection. */
+  service(): Promise<BlogService>;
+  /** One page of the entry collection (drafts included); `url` is a previous page's `next`, else the first page. */
+  listPage(url?: string): Promise<EntryPage>;
+  /** GET a member URI (an entry's `EditURL`). */
+  get(editUrl: string): Promise<RemoteEntry>;
+  /** POST to the collection: a new entry; the answer is the entry as Hatena stored it. */
+  create(entry: EntryToSend): Promise<RemoteEntry>;
+  /** PUT to a member URI; `<app:draft>` is always sent. */
+  update(editUrl: string, entry: EntryToSend): Promise<RemoteEntry>;
+  /** The category document's terms, in its order. */
+  categories(): Promise<string[]>;
+}
+
+/** What an image upload sends to Fotolife. */
+export interface FotolifeImage {
+  /** The photo's title on Fotolife (usually the file name without its extension). */
+  title: string;
+  /** `image/jpeg` | `image/png` | `image/gif`. */
+  mimeType: string;
+  bytes: Uint8Array;
+  /** The Fotolife folder (`dc:subject`); omitted: Fotolife's top folder. */
+  folder?: string;
+}
+
+/** Hatena Fotolife's AtomAPI (src/blog/fotolifeClient.ts). */
+export interface FotolifeApi {
+  upload(image: FotolifeImage, signal?: AbortSignal): Promise<FotolifeUpload>;
+}
