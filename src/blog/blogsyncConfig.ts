@@ -1,6 +1,7 @@
 // blogsync's configuration (blogsync.yaml in the folder it runs in, merged over ~/.config/blogsync/config.yaml), read
 // the way blogsync reads it (config.go). Pure: no vscode, no Node; paths stay as written, the host resolves them.
-import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
+import type { Pair } from 'yaml';
+import { isMap, isScalar, parseDocument } from '../hatena';
 
 /** One blog's settings; every field is optional as in blogsync, where `default:` fills what a blog leaves out. */
 export interface BlogsyncBlogSettings {

@@ -1,7 +1,8 @@
 // blogsync's entry header: the YAML front matter of a post, read as blogsync reads it (gopkg.in/yaml.v2 into
 // typed fields: YAML 1.1 booleans, strings from any scalar's source text, Category a list), with the `yaml`
 // package's parser so block scalars, flow lists over several lines and comments are real YAML.
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import type { Document, Node, Pair, Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from './lazyLibraries';
 
 /** The entry metadata publishing tools (blogsync, hatenablog-workflows) keep in YAML front matter. */
 export interface EntryFrontMatter {

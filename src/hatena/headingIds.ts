@@ -86,8 +86,28 @@ export class HeadingIds {
     this.tocs.push(token);
   }
 
-  /** After the last token: every `[:contents]` lists every heading, those after it included. */
+  /**
+   * After the last token: every `[:contents]` lists every heading, those after it included, while all the tables
+   * together list at most TOC_ENTRY_BUDGET entries; a `[:contents]` past that gets an empty list (`meta` []) and
+   * `info` 'omitted'. A post made of a hundred pasted copies, each with its own `[:contents]`, would otherwise list
+   * every heading a hundred times: output growing with the square of the input.
+   */
   finish(): void {
-    for (const toc of this.tocs) toc.meta = this.headings;
+    const budget = tocEntryBudget(this.headings.length);
+    let listed = 0;
+    for (const toc of this.tocs) {
+      if (listed > 0 && listed + this.headings.length > budget) {
+        toc.meta = [];
+        toc.info = 'omitted';
+        continue;
+      }
+      toc.meta = this.headings;
+      listed += this.headings.length;
+    }
   }
+}
+
+/** A post may show its table of contents a few times in full (top and bottom), never once per pasted copy. */
+export function tocEntryBudget(headings: number): number {
+  return 4 * headings + 2_000;
 }

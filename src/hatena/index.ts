@@ -44,3 +44,5 @@ export { hatenaIdAt, hatenaUserUrl, idStartsWord, isHatenaId, profileImageUrl, t
 export { escapeHtml, isHttpUrl } from './html';
 export { gatedHatenaPlugin, type PostPredicate } from './gatedPlugin';
 export { hasEntryHeader, type PostsSetting } from './hatenaPost';
+// The yaml API without loading yaml before it is needed (src/blog reads blogsync.yaml with it).
+export { isMap, isScalar, isSeq, loadYaml, parseDocument } from './lazyLibraries';

@@ -1,4 +1,5 @@
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
+import { loadMarkdownIt } from './lazyLibraries';
 import { renderEntryArticle, type RenderedEntry } from './article';
 import { frontMatterOf } from './frontMatter';
 import { escapeHtml } from './html';
@@ -15,7 +16,7 @@ export interface HatenaRenderer {
 /** Markdown as Hatena Blog's Markdown mode configures it (raw HTML allowed, single newlines kept, bare URLs
  *  linked) plus every Hatena notation. */
 export function createHatenaRenderer(options?: HatenaRendererOptions): HatenaRenderer {
-  const md = new MarkdownIt({ html: true, linkify: true, breaks: false });
+  const md = new (loadMarkdownIt())({ html: true, linkify: true, breaks: false });
   md.use(hatenaPlugin, options);
   return {
     md,

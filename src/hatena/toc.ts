@@ -37,6 +37,9 @@ export function tocPlugin(md: MarkdownIt, headingIds: 'hatena' | 'vscode' = 'hat
       const fallback = vscodeHeadingIds(tokens);
       headings = headings.map((h) => (h.heading ? { ...h, id: hostIds.link(h.heading, fallback.get(h.heading) ?? h.id) } : h));
     }
+    if (tokens[idx].info === 'omitted') {
+      return `<ul${blockAttrs(tokens[idx], 'table-of-contents hatena-toc-omitted')}><li>目次（省略：この記事にはすでに目次があります）</li></ul>\n`;
+    }
     return renderToc(headings, blockAttrs(tokens[idx], 'table-of-contents'));
   };
 }

@@ -22,7 +22,9 @@ function fastestMs(grammar: IGrammar, line: string): { ms: number; tokens: numbe
 // bare host, because VS Code's own Markdown grammar is slow on some of these lines by itself (see bench/grammar.ts).
 describe('grammar: no catastrophic backtracking (45,000-character lines)', function () {
   this.timeout(120_000);
-  const RATIO_LIMIT = 25;
+  // Linear but busy lines (Markdown emphasis runs inside a footnote) cost up to ~15× an ordinary line, and twice
+  // that when the two cores are shared; catastrophic backtracking costs hundreds to thousands of times as much.
+  const RATIO_LIMIT = 60;
   let grammar: IGrammar;
   let yardstick: number;
 
