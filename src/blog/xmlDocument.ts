@@ -1,14 +1,19 @@
 // Reading XML answers with @xmldom/xmldom (namespace-aware, no Node built-ins, so it bundles for the browser), and
 // the few tree helpers the Atom readers need. Elements are matched by namespace URI and local name, never prefix.
-import { DOMParser, type Element } from '@xmldom/xmldom';
+import type { Element } from '@xmldom/xmldom';
+import type * as Xmldom from '@xmldom/xmldom';
 import { HatenaApiError } from './hatenaEntry';
 
 export type XmlElement = Element;
 
+// Loaded on the first answer to read, not when the extension activates (see src/hatena/lazyLibraries.ts).
+let xmldom: typeof Xmldom | undefined;
+const loadXmldom = () => (xmldom ??= require('@xmldom/xmldom') as typeof Xmldom);
+
 /** The document element of `text`, or a 'protocol' HatenaApiError when `text` is not well-formed XML. */
 export function parseXmlRoot(text: string, what: string): XmlElement {
   let problem: string | undefined;
-  const parser = new DOMParser({
+  const parser = new (loadXmldom().DOMParser)({
     onError: (level, message) => {
       if (level !== 'warning') {
         problem ??= message;
