@@ -181,7 +181,7 @@ export class PhotoPasteDrop implements vscode.DocumentPasteEditProvider, vscode.
         let text: string | undefined;
         if (outcome.ok) {
           text = `[${outcome.upload.plainSyntax.replace(/^\[|\]$/g, '')}]`;
-        } else if (outcome.failure.kind !== 'skipped') {
+        } else if (outcome.failure.kind !== 'skipped' && has(i)) {
           signIn ||= needsSignIn(outcome.failure);
           const kept = await keepInWorkspace(document, image.name, image.bytes, names);
           text = kept?.markdown ?? '';
