@@ -34,6 +34,13 @@ function toDiagnostic(document: vscode.TextDocument, p: NotationProblem): vscode
   return d;
 }
 
+/** Whether `target` (normalised: joinPath resolves `..`) lies in the folder `root`. */
+function isInside(root: vscode.Uri, target: vscode.Uri): boolean {
+  if (root.scheme !== target.scheme || root.authority !== target.authority) return false;
+  const base = root.path.endsWith('/') ? root.path : `${root.path}/`;
+  return target.path === root.path || target.path.startsWith(base);
+}
+
 /** The diagnostics of a document now: the scan's problems, then its local images that do not exist. */
 async function diagnose(document: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
   const scan = notationScanOf(document);
@@ -42,10 +49,20 @@ async function diagnose(document: vscode.TextDocument): Promise<vscode.Diagnosti
   const checks = scan.occurrences.map(async (o) => {
     if (o.kind !== 'localImage' || document.uri.scheme === 'untitled') return;
     const target = o.path.startsWith('/') ? vscode.Uri.joinPath(vscode.workspace.getWorkspaceFolder(document.uri)?.uri ?? folder, o.path) : vscode.Uri.joinPath(folder, o.path);
+    const range = new vscode.Range(document.positionAt(o.start), document.positionAt(o.end));
+    // A file outside the post's workspace folder is not part of the blog: the preview may show it, nothing else will.
+    const folderOfPost = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (folderOfPost && !isInside(folderOfPost.uri, target)) {
+      const d = new vscode.Diagnostic(range, vscode.l10n.t('{0} is outside the workspace: upload it with Hatena: Upload Local Images, or move it next to the post.', o.path), vscode.DiagnosticSeverity.Warning);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = 'local-image-outside';
+      out.push(d);
+      return;
+    }
     try {
       await vscode.workspace.fs.stat(target);
     } catch {
-      const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(o.start), document.positionAt(o.end)), vscode.l10n.t('No file at {0}: the image will not show.', o.path), vscode.DiagnosticSeverity.Warning);
+      const d = new vscode.Diagnostic(range, vscode.l10n.t('No file at {0}: the image will not show.', o.path), vscode.DiagnosticSeverity.Warning);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = 'local-image-missing';
       out.push(d);
