@@ -6,6 +6,7 @@ import { registerEditorFeatures, type EditorTestHooks } from './editor';
 import { registerNotationSmarts } from './editor/notationSmarts';
 import { HatenaPosts } from './editor/hatenaPosts';
 import { BlogsyncWorkspace } from './publish/blogsyncWorkspace';
+import { registerPublishing, type PublishTestHooks } from './publish';
 
 /** What activate() hands out: the markdown-it plugin for VS Code's preview, and in test mode the test hooks. */
 export interface HatenaWriterExports {
@@ -15,7 +16,7 @@ export interface HatenaWriterExports {
    * Only when the extension host runs tests (ExtensionMode.Test: an extensionTestsPath is given, as the
    * integration layer does); never for an installed extension.
    */
-  testing?: EditorTestHooks;
+  testing?: EditorTestHooks & { readonly publish: PublishTestHooks };
 }
 
 export function activate(context: vscode.ExtensionContext): HatenaWriterExports {
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): HatenaWriterExports 
   const posts = new HatenaPosts(blogsync);
   const hooks = registerEditorFeatures(context, posts.isPostDocument);
   registerNotationSmarts(context, posts.isPostDocument);
+  const publish = registerPublishing(context, blogsync, posts);
   return {
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
       // The built-in preview stamps its own data-line attributes and blocks third-party iframes by CSP,
@@ -38,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): HatenaWriterExports 
       // It names the headings itself (github-slugger style): the TOC links to those ids.
       return md.use(gatedHatenaPlugin, { embeds: 'card', sourceLines: false, headingIds: 'vscode' }, (source: string | undefined, env: unknown) => posts.isPost(currentDocument(env), source));
     },
-    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testing: hooks } : {}),
+    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...hooks, publish } } : {}),
   };
 }
 

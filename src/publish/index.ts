@@ -1,0 +1,78 @@
+// Publishing to Hatena Blog from the editor: sign in, publish / save as draft, pull, open, new entry, the status bar
+// item, category completion. Everything registered here is disposed with the extension.
+import * as vscode from 'vscode';
+import type { HatenaPosts } from '../editor/hatenaPosts';
+import { BlogAccounts } from './account';
+import { defaultBlogApiFactory, type BlogApiFactory } from './blogApi';
+import type { BlogsyncWorkspace } from './blogsyncWorkspace';
+import { CategoryCompletion } from './categoryCompletion';
+import { registerNewEntry } from './newEntry';
+import { registerOpenOnHatena } from './openOnHatena';
+import { PromptSeam, type PublishPrompts } from './prompts';
+import { registerPullCommands } from './pullEntries';
+import { registerPushCommands } from './publishEntry';
+import { RemoteDocuments, type DiffShown } from './remoteDocuments';
+import type { PublishServices } from './services';
+import { checkEntry, PostStatusBar, type PostState } from './statusBar';
+import { SyncStore } from './syncStore';
+
+export type { PublishPrompts } from './prompts';
+export type { DiffShown } from './remoteDocuments';
+export type { BlogApiFactory } from './blogApi';
+
+/** For the integration tests (exported by extension.ts in ExtensionMode.Test only). */
+export interface PublishTestHooks {
+  /** Answers the publish commands' questions and records their messages instead of the window. */
+  usePrompts(prompts: Partial<PublishPrompts>): vscode.Disposable;
+  /** Puts another client behind the commands (a fake); undefined goes back to the real one. */
+  useApiFactory(factory: BlogApiFactory | undefined): void;
+  readonly onDidShowDiff: vscode.Event<DiffShown>;
+  /** What the status bar item says now (undefined: hidden), once its pending update has run. */
+  statusBar(): Promise<{ blog: string; state: PostState } | undefined>;
+  /** Forgets what this machine remembers about entries (sync records) and the category cache. */
+  reset(): Promise<void>;
+}
+
+export function registerPublishing(context: vscode.ExtensionContext, blogsync: BlogsyncWorkspace, posts: HatenaPosts): PublishTestHooks {
+  const prompts = new PromptSeam();
+  let factory: BlogApiFactory = defaultBlogApiFactory;
+  const sync = new SyncStore(context.globalState);
+  const remote = new RemoteDocuments();
+  const accounts = new BlogAccounts(context, blogsync, prompts, () => factory);
+  const services: PublishServices = { context, blogsync, posts, accounts, sync, remote, prompts };
+  const statusBar = new PostStatusBar(services);
+  const categories = new CategoryCompletion(services);
+  context.subscriptions.push(
+    sync,
+    remote,
+    statusBar,
+    vscode.commands.registerCommand('hatenaWriter.signIn', async () => {
+      const ok = await accounts.signIn();
+      if (ok) categories.clear();
+      return ok;
+    }),
+    vscode.commands.registerCommand('hatenaWriter.signOut', () => accounts.signOut()),
+    vscode.commands.registerCommand('hatenaWriter.checkEntry', () => checkEntry(services)),
+    registerPushCommands(services),
+    registerPullCommands(services),
+    registerOpenOnHatena(services),
+    registerNewEntry(services),
+    vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, categories, ' ', '[', ','),
+  );
+  return {
+    usePrompts: (p) => prompts.use(p),
+    useApiFactory: (f) => {
+      factory = f ?? defaultBlogApiFactory;
+      categories.clear();
+    },
+    onDidShowDiff: remote.onDidShowDiff,
+    statusBar: async () => {
+      await statusBar.update();
+      return statusBar.current;
+    },
+    reset: async () => {
+      await context.globalState.update('hatenaWriter.syncRecords', undefined);
+      categories.clear();
+    },
+  };
+}
