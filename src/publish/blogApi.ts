@@ -1,12 +1,7 @@
-// How the publish commands get a client for a blog: through a factory, so unit and integration tests can put a
-// fake or a stand-in behind it.
+// How the publish commands get a client for a blog: through a factory, so tests can put a fake behind it.
+import { HatenaBlogClient } from '../blog/hatenaBlogClient';
 import type { BlogAccount, HatenaBlogApi } from '../blog/hatenaEntry';
-import { HatenaApiError } from '../blog/hatenaEntry';
 
 export type BlogApiFactory = (account: BlogAccount) => HatenaBlogApi;
 
-// TODO(lead): replaced by `(account) => new HatenaBlogClient(account)` once branch `client` is merged.
-export const defaultBlogApiFactory: BlogApiFactory = () => {
-  const fail = () => Promise.reject(new HatenaApiError('network', 'The Hatena Blog client is not built into this version yet.'));
-  return { service: fail, listPage: fail, get: fail, create: fail, update: fail, categories: fail };
-};
+export const defaultBlogApiFactory: BlogApiFactory = (account) => new HatenaBlogClient(account);
