@@ -2,7 +2,7 @@
 // item, category completion. Everything registered here is disposed with the extension.
 import * as vscode from 'vscode';
 import type { HatenaPosts } from '../editor/hatenaPosts';
-import { BlogAccounts } from './account';
+import { BlogAccounts, secretKey } from './account';
 import { defaultBlogApiFactory, type BlogApiFactory } from './blogApi';
 import type { BlogsyncWorkspace } from './blogsyncWorkspace';
 import { CategoryCompletion } from './categoryCompletion';
@@ -29,6 +29,8 @@ export interface PublishTestHooks {
   readonly onDidShowDiff: vscode.Event<DiffShown>;
   /** What the status bar item says now (undefined: hidden), once its pending update has run. */
   statusBar(): Promise<{ blog: string; state: PostState } | undefined>;
+  /** Whether SecretStorage holds a key for the endpoint (the key itself never leaves it). */
+  secretStored(endpoint: string): Promise<boolean>;
   /** Forgets what this machine remembers about entries (sync records) and the category cache. */
   reset(): Promise<void>;
 }
@@ -70,6 +72,7 @@ export function registerPublishing(context: vscode.ExtensionContext, blogsync: B
       await statusBar.update();
       return statusBar.current;
     },
+    secretStored: async (endpoint) => (await context.secrets.get(secretKey(endpoint))) !== undefined,
     reset: async () => {
       await context.globalState.update('hatenaWriter.syncRecords', undefined);
       categories.clear();
