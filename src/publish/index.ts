@@ -29,6 +29,8 @@ export interface PublishTestHooks {
   readonly onDidShowDiff: vscode.Event<DiffShown>;
   /** What the status bar item says now (undefined: hidden), once its pending update has run. */
   statusBar(): Promise<{ blog: string; state: PostState } | undefined>;
+  /** Which blog a file goes to, as the commands would decide now (without the key itself). */
+  accountFor(uri?: vscode.Uri): Promise<{ endpoint: string; blogId: string; fromBlogsync: boolean; hasKey: boolean } | undefined>;
   /** Whether SecretStorage holds a key for the endpoint (the key itself never leaves it). */
   secretStored(endpoint: string): Promise<boolean>;
   /** Forgets what this machine remembers about entries (sync records) and the category cache. */
@@ -71,6 +73,10 @@ export function registerPublishing(context: vscode.ExtensionContext, blogsync: B
     statusBar: async () => {
       await statusBar.update();
       return statusBar.current;
+    },
+    accountFor: async (uri) => {
+      const blog = await accounts.resolve(uri);
+      return blog && { endpoint: blog.endpoint, blogId: blog.blogId, fromBlogsync: blog.workspaceBlog !== undefined, hasKey: blog.apiKey !== undefined };
     },
     secretStored: async (endpoint) => (await context.secrets.get(secretKey(endpoint))) !== undefined,
     reset: async () => {

@@ -120,6 +120,8 @@ describe('integration: publish to Hatena Blog (stand-in)', function () {
 
   afterEach(async () => {
     seam.dispose();
+    // Edited posts are saved first, so closing them asks nothing.
+    await vscode.workspace.saveAll(false);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -280,6 +282,46 @@ describe('integration: publish to Hatena Blog (stand-in)', function () {
     assert.equal(await diskText(uri), editor.document.getText());
     assert.equal(await vscode.commands.executeCommand('hatenaWriter.pullEntry', uri), 'unchanged');
   });
+  it('completes Category items from the blog\'s category document', async () => {
+    const editor = await postFile('---\nTitle: カテゴリー\nCategory:\n- \n---\n\n本文。\n');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(3, 2));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('AWS') && labels.includes('イベント'), labels.join(', '));
+    const body = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(6, 0));
+    assert.ok(!body.items.some((i) => i.label === 'イベント'), 'not in the body');
+  });
+
+  it('new entry: a file with Title and Draft: true in the entry folder, with the report skeleton', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('hatenaWriter.newEntry', 'イベントに参加しました');
+    assert.ok(uri.path.includes('/yasay.hatenablog.com/entry/_draft/'), uri.path);
+    const text = vscode.window.activeTextEditor!.document.getText();
+    assert.match(text, /^---\nTitle: イベントに参加しました\nDraft: true\n---\n\n/);
+    assert.match(text, /<!-- more -->/);
+    assert.equal((text.match(/^---$/gm) ?? []).length, 2, 'one front matter');
+  });
+
+  it('a workspace blogsync.yaml: its blog, root and password are used, with a one-time plain-text notice', async () => {
+    const config = vscode.Uri.joinPath(folder(), 'blogsync.yaml');
+    await vscode.commands.executeCommand('hatenaWriter.signOut');
+    assert.equal(await hooks().secretStored(standin.endpoint), false);
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(`yasay.hatenablog.com:\n  username: yasay\n  password: ${API_KEY}\n  local_root: bs\n  omit_domain: true\n`));
+    try {
+      const post = vscode.Uri.joinPath(folder(), 'bs', 'entry', 'from-blogsync.md');
+      await waitFor(async () => (await hooks().accountFor(post))?.fromBlogsync, 'the blogsync.yaml to be read', 10_000);
+      await vscode.workspace.fs.writeFile(post, new TextEncoder().encode('---\nTitle: blogsync から\nDraft: true\n---\n\n本文。\n'));
+      await vscode.window.showTextDocument(post);
+      assert.equal((await vscode.commands.executeCommand<{ outcome: string }>('hatenaWriter.saveDraft', post)).outcome, 'pushed');
+      const notices = () => script.notes('warning').filter((n) => /plain text/.test(n.message));
+      await waitFor(() => notices().length === 1, 'the plain-text notice');
+      assert.deepEqual(notices()[0].items, ['Move to SecretStorage']);
+      await vscode.commands.executeCommand('hatenaWriter.saveDraft', post);
+      assert.equal(notices().length, 1, 'told once');
+      assert.deepEqual(await hooks().statusBar(), { blog: 'yasay.hatenablog.com', state: 'draft' });
+    } finally {
+      await vscode.workspace.fs.delete(config);
+      await waitFor(async () => !(await hooks().accountFor(vscode.Uri.joinPath(folder(), 'bs', 'x.md')))?.fromBlogsync, 'the blogsync.yaml to be gone', 10_000);
+    }
+  });
 });
 
 describe('integration: publish — pull entries from Hatena Blog (stand-in)', function () {
@@ -313,6 +355,8 @@ describe('integration: publish — pull entries from Hatena Blog (stand-in)', fu
 
   afterEach(async () => {
     seam.dispose();
+    // Edited posts are saved first, so closing them asks nothing.
+    await vscode.workspace.saveAll(false);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
