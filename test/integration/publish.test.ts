@@ -163,7 +163,8 @@ describe('integration: publish to Hatena Blog (stand-in)', function () {
     assert.match(field(text, 'Date') ?? '', /^\d{4}-\d\d-\d\dT/);
     assert.equal(field(text, 'Draft'), undefined);
     assert.ok(text.endsWith('\n---\n\n本文です。\n'), 'the body is untouched');
-    assert.equal(editor.document.isDirty, false);
+    // The dirty flag reaches the extension host just after the save's answer.
+    await waitFor(() => !editor.document.isDirty, 'the post to be saved');
     assert.equal(await diskText(uri), text, 'saved');
     const stored = standin.entries.find((e) => e.id === idOf(editUrl))!;
     assert.equal(stored.draft, false, 'public on Hatena');
