@@ -4,8 +4,16 @@ import * as vscode from 'vscode';
 import { HatenaApiError } from '../blog/hatenaEntry';
 import type { PublishPrompts } from './prompts';
 
-export function describeApiError(error: unknown): string {
-  if (!(error instanceof HatenaApiError)) return error instanceof Error ? error.message : String(error);
+/** A HatenaApiError, also one from another copy of the class (a client built outside this bundle, as tests do). */
+export function asApiError(error: unknown): HatenaApiError | undefined {
+  if (error instanceof HatenaApiError) return error;
+  const e = error as Partial<HatenaApiError> | null;
+  return e && typeof e === 'object' && e.name === 'HatenaApiError' && typeof e.kind === 'string' ? (e as HatenaApiError) : undefined;
+}
+
+export function describeApiError(failure: unknown): string {
+  const error = asApiError(failure);
+  if (!error) return failure instanceof Error ? failure.message : String(failure);
   switch (error.kind) {
     case 'auth':
       return vscode.l10n.t('Hatena refused the Hatena id or API key (HTTP {0}).', String(error.status ?? 401));
@@ -29,7 +37,7 @@ export function describeApiError(error: unknown): string {
 /** Shows a failed request (not awaited: a notification resolves only when it goes away); Sign In opens the sign-in. */
 export function showApiError(prompts: PublishPrompts, what: string, error: unknown): void {
   const text = vscode.l10n.t('{0} failed. {1} The file is unchanged.', what, describeApiError(error));
-  if (error instanceof HatenaApiError && error.kind === 'auth') {
+  if (asApiError(error)?.kind === 'auth') {
     const signIn = vscode.l10n.t('Sign In');
     void Promise.resolve(prompts.notify('error', text, signIn)).then((answer) => {
       if (answer === signIn) void vscode.commands.executeCommand('hatenaWriter.signIn');

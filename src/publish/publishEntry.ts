@@ -5,12 +5,12 @@
 // Hatena decided are rewritten (one undoable edit, then saved); the body is not touched.
 import * as vscode from 'vscode';
 import { readPostFile } from '../blog/entryFile';
-import { HatenaApiError, type EntryToSend, type HatenaBlogApi, type RemoteEntry } from '../blog/hatenaEntry';
+import { type EntryToSend, type HatenaBlogApi, type RemoteEntry } from '../blog/hatenaEntry';
 import { contentHash, pulledEdits, recordAfterSync, updateDecision } from '../blog/syncState';
 import { findFrontMatter, postHeaderEdits } from '../hatena';
 import { frontMatterAfterPush } from '../blog/entryFile';
 import { headerProblemMessage } from '../editor/headerProblems';
-import { showApiError } from './apiErrors';
+import { asApiError, showApiError } from './apiErrors';
 import { applyAndSave, askConflict, targetDocument, type PublishServices } from './services';
 
 export type PushMode = 'publish' | 'draft';
@@ -55,7 +55,7 @@ export async function pushDocument(services: PublishServices, arg: unknown, mode
     try {
       remoteBefore = await api.get(editUrl);
     } catch (error) {
-      if (error instanceof HatenaApiError && error.kind === 'not-found') {
+      if (asApiError(error)?.kind === 'not-found') {
         const postNew = vscode.l10n.t('Post as New Entry');
         const answer = await services.prompts.modal(
           vscode.l10n.t('“{0}” is not on Hatena any more (404). Deleted on Hatena?', title),
@@ -104,7 +104,7 @@ export async function pushDocument(services: PublishServices, arg: unknown, mode
       editUrl ? api.update(editUrl, entry) : api.create(entry));
   } catch (error) {
     // A POST whose answer was lost may have created the entry: look for it rather than post twice.
-    const found = !editUrl && error instanceof HatenaApiError && error.kind === 'timeout' ? await findCreated(api, entry) : undefined;
+    const found = !editUrl && asApiError(error)?.kind === 'timeout' ? await findCreated(api, entry) : undefined;
     if (!found) {
       showApiError(services.prompts, what, error);
       return { outcome: 'failed' };

@@ -33,9 +33,18 @@ export async function applyAndSave(document: vscode.TextDocument, replacements: 
   if (replacements.length > 0) {
     const edit = new vscode.WorkspaceEdit();
     for (const r of replacements) edit.replace(document.uri, new vscode.Range(document.positionAt(r.start), document.positionAt(r.end)), r.text);
-    if (!(await vscode.workspace.applyEdit(edit))) return false;
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      console.warn(`[hatena-writer] the edit of ${document.uri.toString()} was refused`);
+      return false;
+    }
   }
-  return document.isUntitled || !document.isDirty ? true : document.save();
+  if (document.isUntitled) return true;
+  // A save can be refused while another one of the same file is still running (slow save participants): try again.
+  for (let attempt = 0; attempt < 4 && document.isDirty; attempt++) {
+    if (await document.save()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250 * (attempt + 1)));
+  }
+  return !document.isDirty;
 }
 
 export type ConflictAnswer = 'overwrite' | 'take' | 'keep' | undefined;

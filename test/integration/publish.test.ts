@@ -272,6 +272,43 @@ describe('integration: publish to Hatena Blog (stand-in)', function () {
     assert.notEqual(idOf(field(editor.document.getText(), 'EditURL')!), id, 'a new entry');
   });
 
+  it('bad front matter is reported with its line before any request', async () => {
+    const editor = await postFile('---\nTitle: 壊れた\nDraft: maybe\n---\n\n本文。\n');
+    const before = standin.requests.length;
+    assert.equal((await vscode.commands.executeCommand<{ outcome: string }>('hatenaWriter.saveDraft', editor.document.uri)).outcome, 'invalid');
+    assert.match(script.notes('error').at(-1)!.message, /line 3\b/);
+    assert.equal(standin.requests.length, before, 'nothing sent');
+  });
+
+  it('a timeout says it may or may not have been applied, posts nothing twice and leaves the file unchanged', async () => {
+    // The POST itself gets no answer (the service document, read first, does).
+    hooks().useApiFactory((account) => {
+      const client = new HatenaBlogClient(account, { timeoutMs: 800 });
+      return Object.assign(Object.create(client) as HatenaBlogClient, {
+        create: async (entry: Parameters<HatenaBlogClient['create']>[0]) => {
+          await client.service();
+          standin.hangNext();
+          return client.create(entry);
+        },
+      });
+    });
+    try {
+      const editor = await postFile('---\nTitle: 時間切れ\nDraft: true\n---\n\n本文。\n');
+      const text = editor.document.getText();
+      const posts = () => standin.requests.filter((r) => r.method === 'POST').length;
+      const before = posts();
+      assert.equal((await vscode.commands.executeCommand<{ outcome: string }>('hatenaWriter.saveDraft', editor.document.uri)).outcome, 'failed');
+      assert.match(script.notes('error').at(-1)!.message, /may or may not/);
+      assert.equal(posts(), before + 1, 'not retried');
+      assert.match(standin.requests.at(-1)!.path, /\/atom\/entry$/, 'the list was checked for it after the timeout');
+      assert.equal(standin.requests.at(-1)!.method, 'GET');
+      assert.equal(editor.document.getText(), text);
+      assert.equal(await diskText(editor.document.uri), text);
+    } finally {
+      hooks().useApiFactory(undefined);
+    }
+  });
+
   it('pull this entry writes Hatena\'s version into an unchanged file', async () => {
     const editor = await postFile('---\nTitle: 取得\nDraft: true\n---\n\n元の本文。\n');
     const uri = editor.document.uri;
