@@ -6,7 +6,8 @@ import { registerEditorFeatures, type EditorTestHooks } from './editor';
 import { registerNotationSmarts } from './editor/notationSmarts';
 import { HatenaPosts } from './editor/hatenaPosts';
 import { BlogsyncWorkspace } from './publish/blogsyncWorkspace';
-import { registerPhotoFeatures, type FotolifeProvider, type PhotoTestHooks } from './photos';
+import { registerPhotoFeatures, type PhotoTestHooks } from './photos';
+import { registerPublishing, type PublishTestHooks } from './publish';
 
 /** What activate() hands out: the markdown-it plugin for VS Code's preview, and in test mode the test hooks. */
 export interface HatenaWriterExports {
@@ -16,7 +17,7 @@ export interface HatenaWriterExports {
    * Only when the extension host runs tests (ExtensionMode.Test: an extensionTestsPath is given, as the
    * integration layer does); never for an installed extension.
    */
-  testing?: EditorTestHooks & { photos: PhotoTestHooks };
+  testing?: EditorTestHooks & { readonly photos: PhotoTestHooks; readonly publish: PublishTestHooks };
 }
 
 export function activate(context: vscode.ExtensionContext): HatenaWriterExports {
@@ -27,10 +28,9 @@ export function activate(context: vscode.ExtensionContext): HatenaWriterExports 
   const posts = new HatenaPosts(blogsync);
   const hooks = registerEditorFeatures(context, posts.isPostDocument);
   registerNotationSmarts(context, posts.isPostDocument);
-  // The seam for sign-in: a FotolifeClient for the signed-in account, or undefined (not signed in: the messages offer
-  // hatenaWriter.signIn). Until sign-in is wired, every paste keeps its photos in the workspace.
-  const fotolife: FotolifeProvider = async () => undefined;
-  const photoHooks = registerPhotoFeatures(context, posts.isPostDocument, fotolife);
+  const publishing = registerPublishing(context, blogsync, posts);
+  // Photos upload with the account publishing signs in with.
+  const photoHooks = registerPhotoFeatures(context, posts.isPostDocument, publishing.fotolife);
   return {
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
       // The built-in preview stamps its own data-line attributes and blocks third-party iframes by CSP,
@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): HatenaWriterExports 
       // It names the headings itself (github-slugger style): the TOC links to those ids.
       return md.use(gatedHatenaPlugin, { embeds: 'card', sourceLines: false, headingIds: 'vscode' }, (source: string | undefined, env: unknown) => posts.isPost(currentDocument(env), source));
     },
-    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...hooks, photos: photoHooks } } : {}),
+    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...hooks, photos: photoHooks, publish: publishing.hooks } } : {}),
   };
 }
 

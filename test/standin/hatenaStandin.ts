@@ -150,7 +150,8 @@ export async function startHatenaStandin(options: StandinOptions = {}): Promise<
   const previewTokens = new Map<string, string>();
   const pending: ({ kind: 'fail'; status: number; body: string } | { kind: 'hang' })[] = [];
   const sockets = new Set<Socket>();
-  let nextId = 13574176438046000;
+  // A BigInt: Hatena's ids are past Number.MAX_SAFE_INTEGER, where `n++` on a number stays put (every entry got one id).
+  let nextId = 13574176438046000n;
   let lastEdited = 0;
   let lastDefaultUpdated = 0;
   let lastFotolifeSecond = 0;

@@ -54,6 +54,13 @@ describe('HatenaBlogClient against the Hatena stand-in', () => {
     assert.equal(service.collectionUrl, `${standin.endpoint}/entry`);
   });
 
+  it('gives every entry its own id (ids are past Number.MAX_SAFE_INTEGER)', async () => {
+    const a = standin.seedEntry({ title: 'a', content: 'a' });
+    const b = standin.seedEntry({ title: 'b', content: 'b' });
+    const c = await api.create({ title: 'c', content: 'c', categories: [], draft: true });
+    assert.equal(new Set([a.id, b.id, c.id]).size, 3, `${a.id} ${b.id} ${c.id}`);
+  });
+
   it('create → get → update round trip with Japanese text; every write carries app:draft', async () => {
     const created = await api.create({ title: '初めての投稿 & <テスト>', content: '# 見出し\n\n本文です。\r\n絵文字😀\n', categories: ['日記', '技術'], draft: true, preview: true });
     assert.equal(created.draft, true);
