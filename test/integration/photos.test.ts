@@ -117,6 +117,37 @@ describe('integration: photos (paste/drop to Fotolife, Upload Local Images)', fu
     assert.deepEqual([...upload.bytes], [...PNG_1X1]);
   });
 
+  it('signed in with Hatena: Sign In…, a paste uploads with that account to hatenaWriter.fotolife.endpoint', async () => {
+    const config = vscode.workspace.getConfiguration('hatenaWriter');
+    const publish = ((await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as HatenaWriterExports).testing!.publish;
+    const answers = [standin.endpoint, 'test-api-key'];
+    const seam = publish.usePrompts({ inputBox: async () => answers.shift(), notify: async () => undefined });
+    try {
+      await config.update('fotolife.endpoint', standin.fotolifeEndpoint, vscode.ConfigurationTarget.Global);
+      assert.equal(await vscode.commands.executeCommand('hatenaWriter.signIn'), true, 'signed in to the stand-in');
+      hooks.setFotolife(undefined); // the extension's own wiring, not the test's client
+      const editor = await openPost('');
+      const dt = new vscode.DataTransfer();
+      dt.set('image/png', file('slide.png', PNG_1X1));
+      const [edit] = (await hooks.provider.provideDocumentPasteEdits!(editor.document, [editor.selection], dt, { only: undefined, triggerKind: vscode.DocumentPasteTriggerKind.Automatic }, token()))!;
+      const before = standin.uploads.length;
+      const report = await apply(editor, edit.insertText);
+      assert.equal(report.message, undefined);
+      assert.equal(standin.uploads.length, before + 1, 'uploaded to the stand-in with the signed-in key (WSSE checked there)');
+      assert.match(bodyLines(editor.document)[0], PLAIN);
+      await vscode.commands.executeCommand('hatenaWriter.signOut');
+      const [again] = (await hooks.provider.provideDocumentPasteEdits!(editor.document, [editor.selection], dt, { only: undefined, triggerKind: vscode.DocumentPasteTriggerKind.Automatic }, token()))!;
+      const signedOut = await apply(editor, again.insertText);
+      assert.equal(standin.uploads.length, before + 1, 'signed out: nothing uploaded');
+      assert.match(signedOut.message ?? '', /not signed in/i);
+    } finally {
+      seam.dispose();
+      await config.update('fotolife.endpoint', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('blog.endpoint', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('hatenaId', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('paste into an ordinary Markdown file (not a post) offers nothing; a Paste As for another kind neither', async () => {
     const uri = vscode.Uri.joinPath(dir, 'README.md');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('# readme\n'));
