@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { startHatenaStandin, type Standin } from '../standin/hatenaStandin';
 import { PNG_1X1 } from '../unit/photos/tinyImages';
 import { waitFor } from '../vscode/poll';
-import { editorText, openWorkbench, quickOpen, runCommand, screenshot, type Workbench } from './workbench';
+import { editorText, findWebviewFrame, openWorkbench, quickOpen, runCommand, screenshot, type Workbench } from './workbench';
 
 // Publishing as a writer does it, in the real workbench: Sign In… through the two input boxes, Save as Draft,
 // Publish through the modal dialog, then a photo pasted into the post goes to Fotolife. Hatena is the loopback
@@ -116,7 +116,8 @@ describe('e2e: publish flow (sign in, save as draft, publish, photo paste) again
   it('Hatena: Publish asks in a modal dialog, and after "Publish" the entry is public and the file has its URL', async () => {
     const { page } = workbench;
     await runCommand(page, 'Hatena: Open Preview to the Side');
-    await page.waitForSelector('.editor-group-container:nth-child(2), .split-view-view:nth-child(2) .editor-group-container', { timeout: 30_000 }).catch(() => undefined);
+    // The README picture wants the rendered preview beside the post.
+    await findWebviewFrame(page, (doc) => !!doc.querySelector('#hatena-preview-root article.entry h1.entry-title'), 60_000);
     // Back to the post (the preview took focus), then Publish.
     await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click();
     await runCommand(page, 'Hatena: Publish');
@@ -125,7 +126,6 @@ describe('e2e: publish flow (sign in, save as draft, publish, photo paste) again
     const question = (await dialog.textContent()) ?? '';
     assert.match(question, new RegExp(`Publish the changes to “${TITLE}” on yasay\\.hatenablog\\.com\\?`), question);
     assert.equal(standin.entries[0].draft, true, 'nothing is public before the answer');
-    await page.waitForTimeout(1500); // let the preview finish painting behind the dialog for the README picture
     await screenshot(page, 'publish');
     await dialog.locator('.monaco-button', { hasText: /^Publish$/ }).click();
     await dialog.waitFor({ state: 'detached', timeout: 20_000 });
@@ -150,12 +150,12 @@ describe('e2e: publish flow (sign in, save as draft, publish, photo paste) again
       return;
     }
     // blog.endpoint is machine-overridable: code-server keeps it in Machine/settings.json, beside User/settings.json.
-    const settingsFiles = ['User', 'Machine'].map((d) => path.join(userData, d, 'settings.json')).filter((f) => fs.existsSync(f));
+    const settingsFiles = () => ['User', 'Machine'].map((d) => path.join(userData, d, 'settings.json')).filter((f) => fs.existsSync(f));
     const settings = await waitFor(() => {
-      const all = settingsFiles.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+      const all = settingsFiles().map((f) => fs.readFileSync(f, 'utf8')).join('\n');
       return all.includes(standin.endpoint) ? all : undefined;
-    }, `the endpoint in ${settingsFiles.join(' or ')}`, 20_000);
-    assert.ok(!settings.includes(API_KEY), `the key is in none of ${settingsFiles.join(', ')}`);
+    }, `the endpoint in ${userData}/{User,Machine}/settings.json`, 20_000);
+    assert.ok(!settings.includes(API_KEY), `the key is in none of ${settingsFiles().join(', ')}`);
   });
 
   it('a PNG pasted into the post is uploaded to Fotolife and becomes [f:id:yasay:…p:plain]', async () => {
