@@ -60,6 +60,7 @@ async function e2eLayer(grep: string | undefined): Promise<LayerResult> {
   const server = await startCodeServer(state);
   process.env.HATENA_CS_URL = server.url;
   process.env.HATENA_VSIX_EXTENSION_DIR = path.join(state.extensionsDir, installed[0]);
+  process.env.HATENA_CS_USER_DATA_DIR = state.userDataDir;
   try {
     return await runMochaLayer('e2e', findTests(path.join(OUT_TEST, 'e2e')), {
       timeout: 180_000,
