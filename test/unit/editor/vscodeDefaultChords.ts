@@ -16,7 +16,7 @@
 //   other isWeb chord, and its built-in extensions add only ctrl+k v, ctrl+k ctrl+n, ctrl+k ctrl+r and
 //   ctrl+k ctrl+alt+s (all in the desktop lists too). Web tables below are desktop ∪ web-only: a chord free
 //   there is free in both.
-// Staleness: the manifest asks for VS Code ^1.138, newer than these desktop dumps (1.130 is the newest that
+// Staleness: the manifest accepts VS Code ^1.97, but the runner is newer than these desktop dumps (1.130 is the newest that
 // repository holds). The integration test (test/integration/insertReportSection.test.ts, keybindings) reads the
 // running editor's default keybindings and fails when it binds a Ctrl+K chord missing from its entry here (on
 // the project's runner: linux, web, VS Code 1.139.1, which binds none missing). Windows and macOS desktop are
