@@ -44,3 +44,4 @@ export { hatenaIdAt, hatenaUserUrl, idStartsWord, isHatenaId, profileImageUrl, t
 export { escapeHtml, isHttpUrl } from './html';
 export { gatedHatenaPlugin, type PostPredicate } from './gatedPlugin';
 export { hasEntryHeader, type PostsSetting } from './hatenaPost';
+export { IncrementalRenderer, type BodyChange, type IncrementalResult, type RenderKind } from './incrementalRender';
