@@ -1,13 +1,18 @@
 // What the host sends the preview webview, and when: the render scheduler, the numbering of updates, the HTML the
 // page holds (the base of the next patch) and what the page's answers mean for both. Pure (timers injected), so the
 // protocol is unit-tested against a model of the page without VS Code.
-import { diffHtml, isWorthPatching } from '../shared/htmlPatch';
+import { diffHtml, isWorthPatching, type HtmlPatch } from '../shared/htmlPatch';
 import type { ApplyProblem, UpdateBody } from '../shared/protocol';
 import { RenderScheduler, realTimers, type SchedulerTimers } from './renderScheduler';
 
 /** A render of the current text, ready to be posted. */
 export interface PreparedUpdate {
   html: string;
+  /**
+   * The change from `base` to `html`, when the renderer knows it (the incremental renderer: no diff over a 5 MB
+   * string). Used only when `base` is what was posted last.
+   */
+  known?: { base: string; patch: HtmlPatch };
   /** Posts update `seq` with `body`; false when nothing could be posted (the panel is gone). */
   post(seq: number, body: UpdateBody): boolean;
 }
@@ -80,7 +85,10 @@ export class UpdateStream {
     const { html } = prepared;
     const seq = ++this.seq;
     const base = this.sent;
-    const patch = base ? diffHtml(base.html, html) : undefined;
+    const known = prepared.known;
+    const patch = !base ? undefined
+      : known && known.base === base.html && known.patch.baseLength === base.html.length ? known.patch
+      : diffHtml(base.html, html);
     const body: UpdateBody = base && patch && isWorthPatching(patch, html.length) ? { kind: 'patch', baseSeq: base.seq, patch } : { kind: 'full', html };
     if (body.kind === 'full') this.lastWholeSeq = seq;
     this.sent = { seq, html };
