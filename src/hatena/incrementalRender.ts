@@ -46,6 +46,9 @@ interface Block {
   structural: boolean;
   /** Its source holds the text `data-line`: raw HTML may carry a stamp that a full render never moves. */
   literalStamp: boolean;
+  /** Raw HTML in it leaves an element open (or closes one it did not open): the browser's tree then depends on the
+   *  blocks around it, and the page must not re-parse this block alone. */
+  unbalanced: boolean;
 }
 
 interface State {
@@ -65,6 +68,8 @@ interface State {
   openFrontMatter: boolean;
   /** Blocks (or the tail) whose source holds `data-line`. */
   literalStamps: number;
+  /** Blocks whose raw HTML is unbalanced. */
+  unbalancedBlocks: number;
 }
 
 /** Blocks that may take in the lines after a blank line (a list item's continuation, indented code). */
@@ -141,6 +146,7 @@ export class IncrementalRenderer {
           bodyLine: first?.type === FRONT_MATTER_TOKEN ? first.end : 0,
           openFrontMatter: !frontMatter && lineText(source, lineStarts, 0).trimEnd() === '---',
           literalStamps: blocks.filter((b) => b.literalStamp).length + (tail.includes('data-line') ? 1 : 0),
+          unbalancedBlocks: blocks.filter((b) => b.unbalanced).length,
         };
       }
     } catch {
@@ -252,7 +258,12 @@ export class IncrementalRenderer {
     let end = start;
     for (let i = from; i < to; i++) end += blocks[i].html.length;
     const insert = fresh.map((b) => b.html).join('');
-    const hint = from < to && opensWithStamp(blocks[from]) && (to === blocks.length || opensWithStamp(blocks[to]))
+    let unbalanced = previous.unbalancedBlocks;
+    for (let i = from; i < to; i++) if (blocks[i].unbalanced) unbalanced--;
+    for (const block of fresh) if (block.unbalanced) unbalanced++;
+    // The page may re-parse just these blocks when every block of the post, before and after, is a tree of its own.
+    const hint = from < to && previous.unbalancedBlocks === 0 && unbalanced === 0 && opensWithStamp(blocks[from]) &&
+      (to === blocks.length || opensWithStamp(blocks[to]))
       ? { fromLine: blocks[from].line, toLine: to < blocks.length ? blocks[to].line : null }
       : undefined;
     let rest: string;
@@ -279,6 +290,7 @@ export class IncrementalRenderer {
       lineStarts,
       html: previous.html.slice(0, start) + insert + rest,
       literalStamps: literal,
+      unbalancedBlocks: unbalanced,
     };
     this.state = state;
     const change: BodyChange = { start, end, insert, lineDelta };
@@ -311,10 +323,35 @@ function makeBlock(md: MarkdownIt, tokens: Token[], from: number, to: number, en
   const first = slice[0];
   const [line, end] = first.map!;
   let structural = false;
-  for (const token of slice) if (token.type === 'heading_open' || token.type === TOC_TOKEN) structural = true;
+  const raw: string[] = [];
+  for (const token of slice) {
+    if (token.type === 'heading_open' || token.type === TOC_TOKEN) structural = true;
+    else if (token.type === 'html_block') raw.push(token.content);
+    else if (token.children) for (const child of token.children) if (child.type === 'html_inline') raw.push(child.content);
+  }
   const literalStamp = mayHoldStamps && source.slice(lineStarts[line], lineOffset(lineStarts, end, source.length)).includes('data-line');
   // Rendered on its own: markdown-it's renderer looks at most at the tokens next to one inside the same block.
-  return { line, end, type: first.type, html: md.renderer.render(slice, md.options, env), structural, literalStamp };
+  const html = md.renderer.render(slice, md.options, env);
+  return { line, end, type: first.type, html, structural, literalStamp, unbalanced: raw.length > 0 && !balancedTags(raw.join('')) };
+}
+
+const VOID_ELEMENTS: ReadonlySet<string> = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)(?:"[^"]*"|'[^']*'|[^'">]){0,4096}?(\/?)>/g;
+
+/** Every element raw HTML opens it closes, in order (comments and void elements aside). A `<b>` left open would be
+ *  reopened by the browser in the blocks after it; a stray `</div>` would close the entry body. */
+function balancedTags(html: string): boolean {
+  // A huge raw block counts as unbalanced: the check stays cheap, and the page then re-parses everything.
+  if (html.length > 65_536) return false;
+  const open: string[] = [];
+  const text = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  for (const m of text.matchAll(TAG)) {
+    const name = m[2].toLowerCase();
+    if (VOID_ELEMENTS.has(name) || m[3] === '/') continue;
+    if (m[1] === '') open.push(name);
+    else if (open.pop() !== name) return false;
+  }
+  return open.length === 0 && !/<(?:script|style|textarea|title|pre|plaintext|xmp|iframe|noembed|noframes|noscript|template|table|select)\b/i.test(text);
 }
 
 /** The block's HTML opens with its own stamped element (the page finds it by data-line). */

@@ -2,11 +2,12 @@
 // marks the cursor line, turns unloadable images into placeholders and hands links to the host.
 import type { ApplyProblem, FromWebview, PreviewNotice, PreviewState, PreviewStyle, ToWebview } from '../shared/protocol';
 import { PREVIEW_NOTICE_ID, PREVIEW_ROOT_ID, lookClass } from '../shared/elementIds';
-import { applyHtmlPatch } from '../shared/htmlPatch';
+import { applyHtmlPatch, type HtmlPatch } from '../shared/htmlPatch';
+import { blockRangeIn, type ChildFacts } from './blockPatch';
 import { DEFAULT_PLACEHOLDER_STRINGS, placeholderDataUrl, placeholderLabel, type ImageFacts, type PlaceholderStrings } from './imagePlaceholder';
 import { isUnsafeAttribute, neutralize } from './sanitize';
 import { lineForOffset, markerExtent, normalizeBlocks, offsetForLine, type Extent, type LineBlock } from './scrollMath';
-import { applyRender, rekeyBlock } from './sameContent';
+import { applyRender, reconcileRange, rekeyBlock, shiftLinesFrom } from './sameContent';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -395,25 +396,16 @@ function render(update: Update, next: string): void {
   if (newDocument) nextAnchor = update.scrollToLine ?? (state.uri === update.uri ? state.line : 0);
   else if (update.scrollToLine !== undefined) nextAnchor = update.scrollToLine;
 
-  // A <template> parses inertly: nothing loads or runs until morphdom moves nodes into the page, and by then the
-  // post's scripts and handlers are gone.
-  let tree: HTMLElement;
-  let anchorBefore: ReturnType<typeof topBlock>;
-  try {
-    parser.innerHTML = `<main>${next}</main>`;
-    tree = parser.content.firstElementChild as HTMLElement;
-    neutralize(tree);
-    if (failedSources.size > 0) {
-      for (const img of tree.querySelectorAll('img')) {
-        const failedUrl = failedSources.get(sourcesOf(img));
-        if (failedUrl !== undefined) toPlaceholder(img, failedUrl);
-      }
+  // Keep what the reader sees in place: the block at the top of the viewport stays where it is.
+  const anchorBefore = newDocument || restoring || update.scrollToLine !== undefined ? undefined : topBlock();
+  // A block patch re-parses only its blocks (a keystroke in a 5 MB post); anything else, the whole HTML.
+  const patched = !newDocument && !restoring && update.body.kind === 'patch' && applyBlockPatch(update.body.patch);
+  if (!patched) {
+    try {
+      applyRender(root, parseInert(next), ENTRY_BODY, ENTRY_HEADER);
+    } finally {
+      parser.innerHTML = '';
     }
-    // Keep what the reader sees in place: the block at the top of the viewport stays where it is.
-    anchorBefore = newDocument || restoring || update.scrollToLine !== undefined ? undefined : topBlock();
-    applyRender(root, tree, ENTRY_BODY, ENTRY_HEADER);
-  } finally {
-    parser.innerHTML = '';
   }
   // The page shows `next` now: it is the base of the next patch.
   lineBeforeFailure = undefined;
@@ -441,6 +433,56 @@ function render(update: Update, next: string): void {
     scrollToAnchor();
   }
   vscode.setState(state);
+}
+
+/**
+ * A <template> parses inertly: nothing loads or runs until morphdom moves nodes into the page, and by then the
+ * post's scripts and handlers are gone. Images that failed before are placeholders at once. The caller empties the
+ * parser once it has moved what it needs.
+ */
+function parseInert(html: string): HTMLElement {
+  parser.innerHTML = `<main>${html}</main>`;
+  const tree = parser.content.firstElementChild as HTMLElement;
+  neutralize(tree);
+  if (failedSources.size > 0) {
+    for (const img of tree.querySelectorAll('img')) {
+      const failedUrl = failedSources.get(sourcesOf(img));
+      if (failedUrl !== undefined) toPlaceholder(img, failedUrl);
+    }
+  }
+  return tree;
+}
+
+function childFacts(el: Element): ChildFacts {
+  const line = el.getAttribute('data-line');
+  const kind = el.classList.contains('hatena-preview-end') ? 'end' : el.localName === 'div' && el.classList.contains('footnote') ? 'footnotes' : 'block';
+  return { line: line === null ? undefined : Number(line), kind };
+}
+
+/**
+ * Applies a patch of whole top-level blocks to the live body: only `insert` is parsed, only the live nodes between
+ * the two stamps are compared and replaced, and the stamps after them move by the lines the edit added. False when
+ * the page does not hold those blocks as the host describes them (nothing has changed then).
+ */
+function applyBlockPatch(patch: HtmlPatch): boolean {
+  const range = patch.blocks;
+  const container = range ? root.querySelector(ENTRY_BODY) : null;
+  if (!range || !container) return false;
+  const children = container.children;
+  const at = blockRangeIn(children.length, (i) => childFacts(children[i]), range);
+  if (!at) return false;
+  const first = children[at.from];
+  const after = children[at.to];
+  const live: ChildNode[] = [];
+  for (let node: ChildNode | null = first; node && node !== after; node = node.nextSibling) live.push(node);
+  try {
+    const tree = parseInert(patch.insert);
+    reconcileRange(container, live, Array.from(tree.childNodes), after);
+  } finally {
+    parser.innerHTML = '';
+  }
+  shiftLinesFrom(after, patch.lineDelta ?? 0);
+  return true;
 }
 
 /**

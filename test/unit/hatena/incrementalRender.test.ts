@@ -92,6 +92,14 @@ function check(result: IncrementalResult, previous: string | undefined, expected
   if (result.change && previous !== undefined) {
     const { start, end, insert, lineDelta } = result.change;
     assert.equal(applyHtmlPatch(previous, { baseLength: previous.length, start, end, insert, lineDelta }), result.html, `${where}: its change`);
+    const blocks = result.change.blocks;
+    if (blocks) {
+      // The page finds the blocks by these stamps: the replaced HTML starts with the first, the kept one with the other.
+      const opens = (html: string, at: number, line: number) => html.startsWith('<', at) && html.slice(at, html.indexOf('>', at)).includes(` data-line="${line}"`);
+      assert.ok(opens(previous, start, blocks.fromLine), `${where}: the replaced blocks start at line ${blocks.fromLine}`);
+      if (blocks.toLine !== null) assert.ok(opens(previous, end, blocks.toLine), `${where}: the kept blocks start at line ${blocks.toLine}`);
+      else assert.equal(end, previous.length - (result.footnoteList ? previous.length - previous.lastIndexOf('<div class="footnote">') : 0), `${where}: up to the footnotes`);
+    }
   }
 }
 

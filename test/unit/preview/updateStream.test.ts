@@ -151,6 +151,44 @@ function patchesAgainstDroppedBases(log: ReturnType<typeof setup>['log']): numbe
 }
 
 describe('preview update stream (the host side of the protocol)', () => {
+  it("posts the renderer's own change when it is against what was posted last, else a diff", () => {
+    const timers = new FakeTimers();
+    const page = new ModelPage();
+    const htmls = [htmlOf('v1'), htmlOf('v2'), htmlOf('v3')];
+    let n = 0;
+    let previous = '';
+    const posted: UpdateBody[] = [];
+    const stream = new UpdateStream(() => {
+      const html = htmls[n];
+      // The second render's change names the right base; the third's a stale one (another panel's): diffed instead.
+      const base = n === 1 ? previous : 'stale';
+      const start = html.indexOf('<p>v');
+      const patch = { baseLength: base.length, start, end: start + 6, insert: html.slice(start, start + 6), blocks: { fromLine: 1, toLine: null, footnoteList: false } };
+      previous = html;
+      n++;
+      return {
+        html,
+        known: { base, patch },
+        post: (seq, body) => {
+          posted.push(body);
+          const answer = page.receive({ seq, body });
+          timers.setTimeout(() => stream.answered(answer.seq, answer.problem), 0);
+          return true;
+        },
+      };
+    }, () => undefined, timers);
+    stream.renderNow(true);
+    timers.advance(0);
+    stream.changed();
+    timers.advance(0);
+    stream.changed();
+    timers.advance(0);
+    assert.deepEqual(posted.map((b) => b.kind), ['full', 'patch', 'patch']);
+    assert.ok(posted[1].kind === 'patch' && posted[1].patch.blocks, 'the known change, as the renderer made it');
+    assert.ok(posted[2].kind === 'patch' && !posted[2].patch.blocks, 'a diff');
+    assert.equal(page.shown, htmls[2]);
+  });
+
   it('sends the first render whole and later edits as patches against what the page holds', () => {
     const t = setup();
     t.stream.renderNow(true);
