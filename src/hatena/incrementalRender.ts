@@ -17,16 +17,19 @@ type Token = MarkdownIt.Token;
 /** How the last render was made: from scratch, by re-parsing the blocks around the edit, or not at all. */
 export type RenderKind = 'full' | 'incremental' | 'unchanged';
 
-/** The change from the previous result's `html`: replace [start, end) with `insert`, then move every stamp after it
- *  by `lineDelta` lines. `blocks`: the replaced range is whole top-level blocks between these stamps. */
+/**
+ * The change from the previous result: the top-level blocks from the one starting on line `fromLine` up to the one
+ * starting on `toLine` (null: the end of the blocks, before the footnote list) became `insert`, and every block after
+ * them moved by `lineDelta` lines (as the previous result numbered them). Left out when the page could not apply it
+ * to its tree block by block (unbalanced raw HTML, a block that does not open with its stamp, nothing replaced).
+ */
 export interface BodyChange {
-  start: number;
-  end: number;
   insert: string;
   lineDelta: number;
   blocks?: { fromLine: number; toLine: number | null };
 }
 
+/** `html` is built when first read (at 5 MB, joining the blocks costs more than re-rendering one). */
 export interface IncrementalResult extends RenderedEntry {
   kind: RenderKind;
   /** Set unless `kind` is 'full'. */
@@ -41,7 +44,9 @@ interface Block {
   end: number;
   /** The first token's type (what may continue past a blank line). */
   type: string;
+  /** Rendered with the stamps of line `htmlLine` (moved to `line` when the HTML is built). */
   html: string;
+  htmlLine: number;
   /** Holds a heading or `[:contents]`: ids and the TOC are document-wide. */
   structural: boolean;
   /** Its source holds the text `data-line`: raw HTML may carry a stamp that a full render never moves. */
@@ -56,10 +61,12 @@ interface State {
   source: string;
   /** Offset of each line's first character. */
   lineStarts: number[];
+  /** Changed in place by the next incremental render: a result's `html` must be read before it. */
   blocks: Block[];
   /** HTML after the blocks: the footnote list. */
   tail: string;
-  html: string;
+  /** Built on first use. */
+  html: string | undefined;
   references: object | undefined;
   frontMatter: EntryFrontMatter | undefined;
   /** First line after the front matter (0: none). */
@@ -85,6 +92,8 @@ export class IncrementalRenderer {
   /** What the last render did (tests and the benchmark check that typing takes the incremental path). */
   lastRenderKind: RenderKind = 'full';
   readonly counts: Record<RenderKind, number> = { full: 0, incremental: 0, unchanged: 0 };
+  /** Counts renders: a result knows whether it is the latest. */
+  private generation = 0;
 
   constructor(private readonly renderer: HatenaRenderer) {}
 
@@ -98,7 +107,7 @@ export class IncrementalRenderer {
     const source = typeof input === 'string' ? normalize(input) : normalize(String(input ?? ''));
     const previous = this.state;
     if (previous && previous.source === source) {
-      return this.done('unchanged', previous, { start: 0, end: 0, insert: '', lineDelta: 0 });
+      return this.done('unchanged', previous, { insert: '', lineDelta: 0 });
     }
     if (previous) {
       try {
@@ -114,7 +123,17 @@ export class IncrementalRenderer {
   private done(kind: RenderKind, state: State, change?: BodyChange): IncrementalResult {
     this.lastRenderKind = kind;
     this.counts[kind]++;
-    const result: IncrementalResult = { html: state.html, kind, footnoteList: state.tail !== '' };
+    const generation = ++this.generation;
+    const current = () => this.generation === generation;
+    const result: IncrementalResult = {
+      get html() {
+        // After the next render the blocks are that render's: reading this result's HTML then is a bug, not stale data.
+        if (state.html === undefined && !current()) throw new Error('IncrementalRenderer: read a result\'s html before the next render');
+        return htmlOf(state);
+      },
+      kind,
+      footnoteList: state.tail !== '',
+    };
     if (change) result.change = change;
     if (state.frontMatter) result.frontMatter = state.frontMatter;
     return result;
@@ -131,7 +150,8 @@ export class IncrementalRenderer {
       if (split) {
         const lineStarts = lineStartsOf(source);
         const mayHoldStamps = source.includes('data-line');
-        const blocks = split.starts.map((a, k) => makeBlock(md, tokens, a, k + 1 < split.starts.length ? split.starts[k + 1] : split.tailStart, env, source, lineStarts, mayHoldStamps));
+        const lines = arrayLines(lineStarts);
+        const blocks = split.starts.map((a, k) => makeBlock(md, tokens, a, k + 1 < split.starts.length ? split.starts[k + 1] : split.tailStart, env, source, lines, mayHoldStamps));
         const tail = split.tailStart < tokens.length ? md.renderer.render(tokens.slice(split.tailStart), md.options, env) : '';
         const frontMatter = frontMatterOf(tokens);
         const first = blocks[0];
@@ -144,7 +164,7 @@ export class IncrementalRenderer {
           references: env.references,
           frontMatter,
           bodyLine: first?.type === FRONT_MATTER_TOKEN ? first.end : 0,
-          openFrontMatter: !frontMatter && lineText(source, lineStarts, 0).trimEnd() === '---',
+          openFrontMatter: !frontMatter && lineText(source, lines, 0).trimEnd() === '---',
           literalStamps: blocks.filter((b) => b.literalStamp).length + (tail.includes('data-line') ? 1 : 0),
           unbalancedBlocks: blocks.filter((b) => b.unbalanced).length,
         };
@@ -177,14 +197,20 @@ export class IncrementalRenderer {
     if (firstLine === 0 || firstLine < previous.bodyLine || previous.openFrontMatter) return undefined;
 
     // Line starts of the new source: the same before the edit, shifted after it.
-    const newStarts = oldStarts.slice(0, firstLine + 1);
-    for (let i = source.indexOf('\n', oldStarts[firstLine]); i !== -1 && i < newEnd; i = source.indexOf('\n', i + 1)) newStarts.push(i + 1);
+    // Seen through a function, not copied: at 5 MB, an array of every line start per keystroke is most of its cost
+    // (in garbage collection).
+    const inserted: number[] = [];
+    for (let i = source.indexOf('\n', oldStarts[firstLine]); i !== -1 && i < newEnd; i = source.indexOf('\n', i + 1)) inserted.push(i + 1);
     const firstKeptOld = firstAtOrAfter(oldStarts, oldEnd + 1);
     const charDelta = source.length - old.length;
-    for (let k = firstKeptOld; k < oldStarts.length; k++) newStarts.push(oldStarts[k] + charDelta);
-    const lineDelta = newStarts.length - oldStarts.length;
+    const lineDelta = firstLine + 1 + inserted.length - firstKeptOld;
     const firstKeptNew = firstKeptOld + lineDelta;
-    const newLineCount = newStarts.length;
+    const newLineCount = oldStarts.length + lineDelta;
+    const newStarts: LineStarts = {
+      count: newLineCount,
+      at: (line) => (line <= firstLine ? oldStarts[line] : line < firstKeptNew ? inserted[line - firstLine - 1] : oldStarts[line - lineDelta] + charDelta),
+    };
+    const oldLines = arrayLines(oldStarts);
 
     // Restart at a block start before the edit with a blank line above it (the block above cannot grow into the
     // edit), or right after the front matter.
@@ -193,7 +219,7 @@ export class IncrementalRenderer {
     for (; restart >= 0; restart--) {
       const block = blocks[restart];
       if (block.type === FRONT_MATTER_TOKEN) { restart = -1; break; }
-      if (!isBlank(old, oldStarts, block.line - 1)) continue;
+      if (!isBlank(old, oldLines, block.line - 1)) continue;
       if (block.line === firstLine && restart > 0 && CONTINUES_PAST_BLANK.has(blocks[restart - 1].type)) continue;
       break;
     }
@@ -207,7 +233,7 @@ export class IncrementalRenderer {
       if (windowEnd - startLine > FIRST_WINDOW_LINES && (windowEnd - startLine) * 2 > newLineCount) return undefined;
       const env: { references?: object } = previous.references ? { references: Object.create(previous.references) as object } : {};
       // The leading blank line keeps the slice's first line from being read as front matter (only line 0 is).
-      const tokens = md.parse(`\n${source.slice(newStarts[startLine], lineOffset(newStarts, windowEnd, source.length))}`, env);
+      const tokens = md.parse(`\n${source.slice(newStarts.at(startLine), lineOffset(newStarts, windowEnd, source.length))}`, env);
       const offset = startLine - 1;
       const split = splitBlocks(tokens);
       if (!split) return undefined;
@@ -227,8 +253,8 @@ export class IncrementalRenderer {
       }
       const newRegionEnd = aligned < split.starts.length ? tokens[split.starts[aligned]].map![0] + offset : newLineCount;
       const oldRegionEnd = keptFrom < blocks.length ? blocks[keptFrom].line : oldStarts.length;
-      const oldText = old.slice(oldStarts[startLine], lineOffset(oldStarts, oldRegionEnd, old.length));
-      const newText = source.slice(newStarts[startLine], lineOffset(newStarts, newRegionEnd, source.length));
+      const oldText = old.slice(oldStarts[startLine], lineOffset(oldLines, oldRegionEnd, old.length));
+      const newText = source.slice(newStarts.at(startLine), lineOffset(newStarts, newRegionEnd, source.length));
       if (DOCUMENT_WIDE_TEXT.test(oldText) || DOCUMENT_WIDE_TEXT.test(newText)) return undefined;
       for (let i = firstReplaced; i < keptFrom; i++) if (blocks[i].structural) return undefined;
       const regionTokenEnd = aligned < split.starts.length ? split.starts[aligned] : split.tailStart;
@@ -247,56 +273,62 @@ export class IncrementalRenderer {
       for (let g = 0; g < aligned; g++) {
         fresh.push(makeBlock(md, tokens, split.starts[g], g + 1 < aligned ? split.starts[g + 1] : regionTokenEnd, env, source, newStarts, mayHoldStamps));
       }
-      return this.splice(previous, source, newStarts, firstReplaced, keptFrom, fresh, lineDelta);
+      // The line starts, in place: the changed lines' replaced, the later ones moved.
+      oldStarts.splice(firstLine + 1, firstKeptOld - firstLine - 1, ...inserted);
+      for (let k = firstKeptNew; k < oldStarts.length; k++) oldStarts[k] += charDelta;
+      return this.splice(previous, source, firstReplaced, keptFrom, fresh, lineDelta);
     }
   }
 
-  private splice(previous: State, source: string, lineStarts: number[], from: number, to: number, fresh: Block[], lineDelta: number): IncrementalResult {
+  private splice(previous: State, source: string, from: number, to: number, fresh: Block[], lineDelta: number): IncrementalResult {
     const blocks = previous.blocks;
-    let start = 0;
-    for (let i = 0; i < from; i++) start += blocks[i].html.length;
-    let end = start;
-    for (let i = from; i < to; i++) end += blocks[i].html.length;
-    const insert = fresh.map((b) => b.html).join('');
     let unbalanced = previous.unbalancedBlocks;
-    for (let i = from; i < to; i++) if (blocks[i].unbalanced) unbalanced--;
-    for (const block of fresh) if (block.unbalanced) unbalanced++;
+    let literal = previous.literalStamps;
+    for (let i = from; i < to; i++) {
+      if (blocks[i].unbalanced) unbalanced--;
+      if (blocks[i].literalStamp) literal--;
+    }
+    for (const block of fresh) {
+      if (block.unbalanced) unbalanced++;
+      if (block.literalStamp) literal++;
+    }
     // The page may re-parse just these blocks when every block of the post, before and after, is a tree of its own.
     const hint = from < to && previous.unbalancedBlocks === 0 && unbalanced === 0 && opensWithStamp(blocks[from]) &&
       (to === blocks.length || opensWithStamp(blocks[to]))
       ? { fromLine: blocks[from].line, toLine: to < blocks.length ? blocks[to].line : null }
       : undefined;
-    let rest: string;
-    if (lineDelta === 0) {
-      rest = previous.html.slice(end);
-    } else {
-      for (let i = to; i < blocks.length; i++) {
-        const block = blocks[i];
-        block.line += lineDelta;
-        block.end += lineDelta;
-        block.html = shiftSourceLines(block.html, lineDelta);
-      }
-      rest = '';
-      for (let i = to; i < blocks.length; i++) rest += blocks[i].html;
-      rest += previous.tail;
-    }
-    let literal = previous.literalStamps;
-    for (let i = from; i < to; i++) if (blocks[i].literalStamp) literal--;
-    for (const block of fresh) if (block.literalStamp) literal++;
+    // In place (no copy of the block list per keystroke); a moved block's stamps are rewritten only if its HTML is
+    // ever built again.
     blocks.splice(from, to - from, ...fresh);
-    const state: State = {
-      ...previous,
-      source,
-      lineStarts,
-      html: previous.html.slice(0, start) + insert + rest,
-      literalStamps: literal,
-      unbalancedBlocks: unbalanced,
-    };
+    if (lineDelta !== 0) {
+      for (let i = from + fresh.length; i < blocks.length; i++) {
+        blocks[i].line += lineDelta;
+        blocks[i].end += lineDelta;
+      }
+    }
+    const state: State = { ...previous, source, html: undefined, literalStamps: literal, unbalancedBlocks: unbalanced };
     this.state = state;
-    const change: BodyChange = { start, end, insert, lineDelta };
+    const change: BodyChange = { insert: fresh.map((b) => b.html).join(''), lineDelta };
     if (hint) change.blocks = hint;
     return this.done('incremental', state, change);
   }
+}
+
+/** The body HTML of a state, built once (before the next render changes its blocks). */
+function htmlOf(state: State): string {
+  if (state.html !== undefined) return state.html;
+  let html = '';
+  const parts: string[] = [];
+  for (const block of state.blocks) {
+    if (block.htmlLine !== block.line) {
+      block.html = shiftSourceLines(block.html, block.line - block.htmlLine);
+      block.htmlLine = block.line;
+    }
+    parts.push(block.html);
+  }
+  html = parts.join('') + state.tail;
+  state.html = html;
+  return html;
 }
 
 /** As markdown-it's normalize rule: its line numbers are those of this text. */
@@ -318,7 +350,7 @@ function splitBlocks(tokens: Token[]): { starts: number[]; tailStart: number } |
   return { starts, tailStart: tokens.length };
 }
 
-function makeBlock(md: MarkdownIt, tokens: Token[], from: number, to: number, env: object, source: string, lineStarts: number[], mayHoldStamps: boolean): Block {
+function makeBlock(md: MarkdownIt, tokens: Token[], from: number, to: number, env: object, source: string, lineStarts: LineStarts, mayHoldStamps: boolean): Block {
   const slice = tokens.slice(from, to);
   const first = slice[0];
   const [line, end] = first.map!;
@@ -329,10 +361,10 @@ function makeBlock(md: MarkdownIt, tokens: Token[], from: number, to: number, en
     else if (token.type === 'html_block') raw.push(token.content);
     else if (token.children) for (const child of token.children) if (child.type === 'html_inline') raw.push(child.content);
   }
-  const literalStamp = mayHoldStamps && source.slice(lineStarts[line], lineOffset(lineStarts, end, source.length)).includes('data-line');
+  const literalStamp = mayHoldStamps && source.slice(lineStarts.at(line), lineOffset(lineStarts, end, source.length)).includes('data-line');
   // Rendered on its own: markdown-it's renderer looks at most at the tokens next to one inside the same block.
   const html = md.renderer.render(slice, md.options, env);
-  return { line, end, type: first.type, html, structural, literalStamp, unbalanced: raw.length > 0 && !balancedTags(raw.join('')) };
+  return { line, end, type: first.type, html, htmlLine: line, structural, literalStamp, unbalanced: raw.length > 0 && !balancedTags(raw.join('')) };
 }
 
 const VOID_ELEMENTS: ReadonlySet<string> = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
@@ -357,7 +389,7 @@ function balancedTags(html: string): boolean {
 /** The block's HTML opens with its own stamped element (the page finds it by data-line). */
 function opensWithStamp(block: Block): boolean {
   const close = block.html.indexOf('>');
-  return block.html.startsWith('<') && close > 0 && block.html.slice(0, close).includes(` data-line="${block.line}"`);
+  return block.html.startsWith('<') && close > 0 && block.html.slice(0, close).includes(` data-line="${block.htmlLine}"`);
 }
 
 function lineStartsOf(source: string): number[] {
@@ -366,18 +398,28 @@ function lineStartsOf(source: string): number[] {
   return starts;
 }
 
-function lineOffset(starts: number[], line: number, length: number): number {
-  return line < starts.length ? starts[line] : length;
+/** Offsets of line starts, however they are held. */
+interface LineStarts {
+  count: number;
+  at(line: number): number;
 }
 
-function lineText(source: string, starts: number[], line: number): string {
-  if (line >= starts.length) return '';
-  const end = line + 1 < starts.length ? starts[line + 1] - 1 : source.length;
-  return source.slice(starts[line], end);
+function arrayLines(starts: number[]): LineStarts {
+  return { count: starts.length, at: (line) => starts[line] };
+}
+
+function lineOffset(starts: LineStarts, line: number, length: number): number {
+  return line < starts.count ? starts.at(line) : length;
+}
+
+function lineText(source: string, starts: LineStarts, line: number): string {
+  if (line >= starts.count) return '';
+  const end = line + 1 < starts.count ? starts.at(line + 1) - 1 : source.length;
+  return source.slice(starts.at(line), end);
 }
 
 /** Blank as markdown-it counts it: spaces and tabs only. Line -1 (above the first) counts as blank. */
-function isBlank(source: string, starts: number[], line: number): boolean {
+function isBlank(source: string, starts: LineStarts, line: number): boolean {
   return line < 0 || /^[ \t]*$/.test(lineText(source, starts, line));
 }
 
@@ -429,7 +471,7 @@ function firstAtOrAfter(values: number[], value: number): number {
 }
 
 /** The last block starting at or before `line` (-1: none). */
-function lastBlockAtOrBefore(blocks: Block[], line: number): number {
+function lastBlockAtOrBefore(blocks: readonly Block[], line: number): number {
   let lo = -1;
   let hi = blocks.length - 1;
   while (lo < hi) {
@@ -441,7 +483,7 @@ function lastBlockAtOrBefore(blocks: Block[], line: number): number {
 }
 
 /** The index of the block starting at exactly `line`, searching from `from` (-1: none). */
-function blockAt(blocks: Block[], line: number, from: number): number {
+function blockAt(blocks: readonly Block[], line: number, from: number): number {
   let lo = from;
   let hi = blocks.length;
   while (lo < hi) {

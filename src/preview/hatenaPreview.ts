@@ -3,7 +3,7 @@ import { renderEntryArticle, type IncrementalResult } from '../hatena';
 import { createNonce } from './csp';
 import { buildPreviewShell } from './previewDocument';
 import type { FromWebview, PreviewNotice, PreviewStyle, ToWebview } from '../shared/protocol';
-import type { HtmlPatch } from '../shared/htmlPatch';
+import type { BlockPatch } from '../shared/htmlPatch';
 import { budgetSource, formatBytes } from './renderBudget';
 import { UpdateStream, type PreparedUpdate } from './updateStream';
 import type { PreviewIncremental, PreviewRenderers } from './previewRenderers';
@@ -11,8 +11,6 @@ import type { PreviewManager } from './previewManager';
 
 export const PREVIEW_VIEW_TYPE = 'hatenaWriter.preview';
 
-/** What renderEntryArticle writes after the body. */
-const ARTICLE_END = '</div></div></article>';
 
 export interface PreviewSettings {
   style: PreviewStyle;
@@ -68,7 +66,7 @@ export class HatenaPreview implements vscode.Disposable {
   /** This panel's renderer state: a keystroke re-renders only the blocks around it. */
   private readonly incremental: PreviewIncremental;
   /** The last article HTML prepared, and what a patch against it needs to know. */
-  private lastPrepared: { html: string; uri: string; liveEmbeds: boolean; prefixLength: number; shownLines: number } | undefined;
+  private lastPrepared: { html: () => string; uri: string; liveEmbeds: boolean; shownLines: number } | undefined;
 
   readonly onDidDispose = this.onDidDisposeEmitter.event;
   /** Fires with the document version whenever the webview has applied an update (tests and the benchmark). */
@@ -305,8 +303,13 @@ export class HatenaPreview implements vscode.Disposable {
     // Blocks kept from the last render still show their images.
     if (rendered.kind === 'full') this.imagesInUse = images;
     else for (const image of images) this.imagesInUse.add(image);
-    // The sentinel closes the last block's span, so the end of the document maps to the end of the preview.
-    const body = `${rendered.html}<div class="code-line hatena-preview-end" data-line="${budget.shownLines}"></div>`;
+    // The sentinel closes the last block's span, so the end of the document maps to the end of the preview. Built
+    // only if posted whole or diffed: a block update touches no string of the whole post.
+    let built: string | undefined;
+    const html = () => (built ??= renderEntryArticle({
+      html: `${rendered.html}<div class="code-line hatena-preview-end" data-line="${budget.shownLines}"></div>`,
+      frontMatter: rendered.frontMatter,
+    }));
     const notice: PreviewNotice = budget.truncated
       ? {
           kind: 'truncated',
@@ -320,37 +323,29 @@ export class HatenaPreview implements vscode.Disposable {
       : { kind: 'none' };
     const scrollToLine = this.pendingScrollLine;
     this.pendingScrollLine = undefined;
-    const html = renderEntryArticle({ html: body, frontMatter: rendered.frontMatter });
     const uri = document.uri.toString();
     const version = document.version;
-    const prefixLength = html.length - body.length - ARTICLE_END.length;
-    const known = this.knownPatch(rendered, uri, liveEmbeds, prefixLength, budget.shownLines);
-    this.lastPrepared = { html, uri, liveEmbeds, prefixLength, shownLines: budget.shownLines };
+    const blocks = this.blockPatch(rendered, uri, liveEmbeds, budget.shownLines);
+    this.lastPrepared = { html, uri, liveEmbeds, shownLines: budget.shownLines };
     return {
       html,
-      ...(known ? { known } : {}),
+      ...(blocks ? { blocks } : {}),
       post: (seq, update) =>
         this.post({ type: 'update', uri, seq, version, body: update, notice, scrollToLine, locked: this.lockedToDocument, style: this.settings.style }),
     };
   }
 
   /**
-   * The incremental renderer's change as a patch of the article HTML last prepared: the same entry header (its length
-   * is the offset of the body), the same flavour and document, and the end sentinel moved by the same lines.
+   * The incremental renderer's change as a block patch of the update prepared last: the same document and flavour
+   * (the entry header is the same: the renderer re-renders in full whenever the front matter changes), and the end
+   * sentinel moved by the same lines as the blocks.
    */
-  private knownPatch(rendered: IncrementalResult, uri: string, liveEmbeds: boolean, prefixLength: number, shownLines: number): { base: string; patch: HtmlPatch } | undefined {
+  private blockPatch(rendered: IncrementalResult, uri: string, liveEmbeds: boolean, shownLines: number): { base: () => string; patch: BlockPatch } | undefined {
     const last = this.lastPrepared;
     const change = rendered.change;
-    if (!change || !last || last.uri !== uri || last.liveEmbeds !== liveEmbeds || last.prefixLength !== prefixLength) return undefined;
+    if (!change?.blocks || !last || last.uri !== uri || last.liveEmbeds !== liveEmbeds) return undefined;
     if (last.shownLines + change.lineDelta !== shownLines) return undefined;
-    const patch: HtmlPatch = {
-      baseLength: last.html.length,
-      start: prefixLength + change.start,
-      end: prefixLength + change.end,
-      insert: change.insert,
-      ...(change.lineDelta !== 0 ? { lineDelta: change.lineDelta } : {}),
-      ...(change.blocks ? { blocks: { ...change.blocks, footnoteList: rendered.footnoteList } } : {}),
-    };
+    const patch: BlockPatch = { ...change.blocks, footnoteList: rendered.footnoteList, insert: change.insert, lineDelta: change.lineDelta };
     return { base: last.html, patch };
   }
 

@@ -9,16 +9,18 @@ export interface HtmlPatch {
   start: number;
   end: number;
   insert: string;
-  /**
-   * Lines inserted (> 0) or removed (< 0) above the rest: every ` data-line="N"` of base[end…] becomes N + lineDelta.
-   * Without it, one Enter would change every block's stamp below the edit, and the patch would be the whole tail.
-   */
-  lineDelta?: number;
-  /**
-   * Set by the incremental renderer: base[start, end) and `insert` are whole top-level blocks of the entry body, so
-   * the page may re-parse only `insert` and replace only the live blocks between these stamps.
-   */
-  blocks?: BlockRange;
+}
+
+/**
+ * Whole top-level blocks of the entry body replaced, as the incremental renderer re-rendered them: the page parses
+ * only `insert` and replaces only the live elements from the one stamped `fromLine` up to the one stamped `toLine`,
+ * then moves every stamp after them by `lineDelta`. Neither side touches the rest of the post's HTML (at 5 MB, even
+ * copying that string costs more than the keystroke).
+ */
+export interface BlockPatch extends BlockRange {
+  insert: string;
+  /** Lines the edit inserted (> 0) or removed (< 0) above the kept blocks. */
+  lineDelta: number;
 }
 
 /** Which top-level elements of the entry body a block patch replaces (source lines as the page holds them). */
@@ -30,14 +32,6 @@ export interface BlockRange {
   toLine: number | null;
   /** The body ends with the footnote list (a `div.footnote` before the end sentinel). */
   footnoteList: boolean;
-}
-
-const DATA_LINE = / data-line="(\d+)"/g;
-
-/** Every source-line stamp moved by `delta` lines (the stamps our renderer writes; callers exclude literal ones). */
-export function shiftDataLines(html: string, delta: number): string {
-  if (delta === 0) return html;
-  return html.replace(DATA_LINE, (_, n: string) => ` data-line="${Number(n) + delta}"`);
 }
 
 function isHighSurrogate(code: number): boolean {
@@ -60,8 +54,7 @@ export function diffHtml(base: string, next: string): HtmlPatch {
 /** Applies a patch, or returns undefined when it does not fit `base` (the caller then asks for the whole HTML). */
 export function applyHtmlPatch(base: string, patch: HtmlPatch): string | undefined {
   if (base.length !== patch.baseLength || patch.start < 0 || patch.start > patch.end || patch.end > base.length) return undefined;
-  const rest = base.slice(patch.end);
-  return base.slice(0, patch.start) + patch.insert + (patch.lineDelta ? shiftDataLines(rest, patch.lineDelta) : rest);
+  return base.slice(0, patch.start) + patch.insert + base.slice(patch.end);
 }
 
 /** Worth sending as a patch: at least a quarter smaller than the whole string. */
