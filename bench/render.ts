@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { createHatenaRenderer } from '../src/hatena';
+import { createHatenaRenderer, IncrementalRenderer } from '../src/hatena';
 
 const ROOT = join(__dirname, '..', '..');
 const REPORT = readFileSync(join(ROOT, 'test', 'fixtures', 'reports', 'aws-summit-tokyo-2017.md'), 'utf8');
@@ -20,10 +20,47 @@ export function reportOfSize(bytes: number): string {
   return doc;
 }
 
-type EngineName = 'bare' | 'bareStamped' | 'hatena' | 'preview';
+type EngineName = 'bare' | 'bareStamped' | 'hatena' | 'preview' | 'keystroke' | 'enter';
 const ENGINES: EngineName[] = ['bare', 'bareStamped', 'hatena', 'preview'];
+const KEYSTROKE_ENGINES: EngineName[] = ['bare', 'preview', 'keystroke', 'enter'];
 
-function createEngine(name: EngineName): (source: string) => unknown {
+/**
+ * Where a writer types in the middle of the post: the middle of a line of prose with a blank line above it (no
+ * notation that is document-wide, so the incremental path is what is measured).
+ */
+function typingPosition(source: string): number {
+  const lines = source.split('\n');
+  let line = Math.floor(lines.length / 2);
+  while (!(/^[^\s#>*\-|`<[\d]/.test(lines[line]) && lines[line - 1] === '' && !/[([\]]/.test(lines[line]))) line++;
+  return lines.slice(0, line).join('\n').length + 1 + Math.floor(lines[line].length / 2);
+}
+
+/**
+ * A keystroke in the preview's incremental renderer: each step types `typed` in the middle of the post or deletes
+ * it again (so the post keeps its size). 'enter' types a line break: every block below moves a line.
+ */
+function createKeystrokes(source: string, typed: string): () => unknown {
+  const incremental = new IncrementalRenderer(createHatenaRenderer({ sourceLines: true, embeds: 'card' }));
+  incremental.render(source);
+  const at = typingPosition(source);
+  const withKey = source.slice(0, at) + typed + source.slice(at);
+  let odd = false;
+  return () => {
+    odd = !odd;
+    const result = incremental.render(odd ? withKey : source);
+    if (result.kind !== 'incremental') throw new Error(`the keystroke took the ${result.kind} path`);
+    return result;
+  };
+}
+
+function createEngine(name: EngineName, source: string): () => unknown {
+  if (name === 'keystroke') return createKeystrokes(source, 'あ');
+  if (name === 'enter') return createKeystrokes(source, '\n');
+  const render = createRenderEngine(name);
+  return () => render(source);
+}
+
+function createRenderEngine(name: EngineName): (source: string) => unknown {
   if (name === 'hatena') {
     const hatena = createHatenaRenderer();
     return (s) => hatena.render(s);
@@ -57,32 +94,48 @@ function createEngine(name: EngineName): (source: string) => unknown {
  * 1 MB billed the Hatena renderer for up to half of what the others left behind.
  */
 function sitting(name: EngineName, bytes: number, samples: number): number[] {
-  const render = createEngine(name);
   const source = reportOfSize(bytes);
+  const step = createEngine(name, source);
   const t0 = process.cpuUsage();
   let renders = 0;
-  do { render(source); renders++; } while (cpuMs(t0) < 1000 || renders < 3);
+  do { step(); renders++; } while (cpuMs(t0) < 1000 || renders < 3);
   const batch = Math.ceil(100 / (cpuMs(t0) / renders));
   const times: number[] = [];
   for (let i = 0; i < samples; i++) {
     const t = process.cpuUsage();
-    for (let b = 0; b < batch; b++) render(source);
+    for (let b = 0; b < batch; b++) step();
     times.push(cpuMs(t) / batch);
   }
   return times;
 }
 
 /** Median CPU ms per render of each engine: sittings in fresh processes, the engines taking turns. */
-function measure(bytes: number, sittings: number, samples: number): Record<EngineName, number> {
-  const times = Object.fromEntries(ENGINES.map((name) => [name, [] as number[]])) as Record<EngineName, number[]>;
+function measure(bytes: number, sittings: number, samples: number, engines: EngineName[] = ENGINES): Record<EngineName, number> {
+  const times = Object.fromEntries(engines.map((name) => [name, [] as number[]])) as Record<EngineName, number[]>;
   for (let r = 0; r < sittings; r++) {
-    for (let k = 0; k < ENGINES.length; k++) {
-      const name = ENGINES[(r + k) % ENGINES.length];
-      const out = execFileSync(process.execPath, [__filename, '--worker', name, String(bytes), String(samples)], { encoding: 'utf8' });
+    for (let k = 0; k < engines.length; k++) {
+      const name = engines[(r + k) % engines.length];
+      const out = execFileSync(process.execPath, [__filename, '--worker', name, String(bytes), String(samples)], { encoding: 'utf8', maxBuffer: 1 << 20 });
       times[name].push(...(JSON.parse(out) as number[]));
     }
   }
-  return Object.fromEntries(ENGINES.map((name) => [name, median(times[name])])) as Record<EngineName, number>;
+  return Object.fromEntries(engines.map((name) => [name, median(times[name])])) as Record<EngineName, number>;
+}
+
+/** What a keystroke costs the preview's renderer against rendering the whole post, at sizes up to 5 MB. */
+export function runKeystrokeBench(): void {
+  const sizes = [[100_000, '100 KB'], [1_000_000, '1 MB'], [5 * 1024 * 1024, '5 MB']] as const;
+  console.log('');
+  console.log('keystroke: median CPU ms of one keystroke in the middle of the post through the incremental renderer');
+  console.log('(preview options), against a full render and bare markdown-it of the same post in this run');
+  console.log('  key   = type or delete one character in a paragraph;  enter = type or delete a line break (every stamp below moves)');
+  console.log('size     bare ms  full ms   key ms  enter ms   key ÷ bare  key ÷ full  enter ÷ bare  enter ÷ full');
+  for (const [bytes, label] of sizes) {
+    const t = measure(bytes, bytes > 2_000_000 ? 1 : 2, bytes > 2_000_000 ? 3 : 5, KEYSTROKE_ENGINES);
+    const ratio = (a: number, b: number) => `${(a / b).toFixed(4)}×`;
+    console.log(`${label.padEnd(7)} ${t.bare.toFixed(1).padStart(8)} ${t.preview.toFixed(1).padStart(8)} ${t.keystroke.toFixed(2).padStart(8)} ${t.enter.toFixed(2).padStart(9)}` +
+      `   ${ratio(t.keystroke, t.bare).padStart(10)} ${ratio(t.keystroke, t.preview).padStart(11)} ${ratio(t.enter, t.bare).padStart(13)} ${ratio(t.enter, t.preview).padStart(13)}`);
+  }
 }
 
 function cpuMs(since: NodeJS.CpuUsage): number {
@@ -116,6 +169,9 @@ export function runRenderBench(): void {
 if (process.argv[2] === '--worker') {
   const [, , , name, bytes, samples] = process.argv;
   process.stdout.write(JSON.stringify(sitting(name as EngineName, Number(bytes), Number(samples))));
+} else if (process.argv[2] === '--keystrokes') {
+  runKeystrokeBench();
 } else {
   runRenderBench();
+  runKeystrokeBench();
 }

@@ -46,3 +46,4 @@ export { gatedHatenaPlugin, type PostPredicate } from './gatedPlugin';
 export { hasEntryHeader, type PostsSetting } from './hatenaPost';
 // The yaml API without loading yaml before it is needed (src/blog reads blogsync.yaml with it).
 export { isMap, isScalar, isSeq, loadYaml, parseDocument } from './lazyLibraries';
+export { IncrementalRenderer, type BodyChange, type IncrementalResult, type RenderKind } from './incrementalRender';

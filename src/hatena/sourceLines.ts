@@ -21,3 +21,14 @@ export function sourceLinesPlugin(md: MarkdownIt): void {
     return line === null ? inner : `<div class="code-line" data-line="${line}"></div>${inner}`;
   };
 }
+
+const STAMP = / data-line="(\d+)"/g;
+
+/**
+ * The same HTML as if its blocks sat `delta` lines lower (higher when negative): every stamp moved. Only for HTML
+ * whose source holds no literal `data-line` (raw HTML may carry one, which a full render leaves as written).
+ */
+export function shiftSourceLines(html: string, delta: number): string {
+  if (delta === 0) return html;
+  return html.replace(STAMP, (_, n: string) => ` data-line="${Number(n) + delta}"`);
+}

@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
-import { renderEntryArticle } from '../hatena';
+import { renderEntryArticle, type IncrementalResult } from '../hatena';
 import { createNonce } from './csp';
 import { buildPreviewShell } from './previewDocument';
 import type { FromWebview, PreviewNotice, PreviewStyle, ToWebview } from '../shared/protocol';
+import type { BlockPatch } from '../shared/htmlPatch';
 import { budgetSource, formatBytes } from './renderBudget';
 import { UpdateStream, type PreparedUpdate } from './updateStream';
-import type { PreviewRenderers } from './previewRenderers';
+import type { PreviewIncremental, PreviewRenderers } from './previewRenderers';
 import type { PreviewManager } from './previewManager';
 
 export const PREVIEW_VIEW_TYPE = 'hatenaWriter.preview';
+
 
 export interface PreviewSettings {
   style: PreviewStyle;
@@ -61,6 +63,10 @@ export class HatenaPreview implements vscode.Disposable {
    * page is reloaded from it whenever it is shown again (no retainContextWhenHidden), so it is rebuilt on hiding.
    */
   private shellStale = false;
+  /** This panel's renderer state: a keystroke re-renders only the blocks around it. */
+  private readonly incremental: PreviewIncremental;
+  /** The last article HTML prepared, and what a patch against it needs to know. */
+  private lastPrepared: { html: () => string; uri: string; liveEmbeds: boolean; shownLines: number } | undefined;
 
   readonly onDidDispose = this.onDidDisposeEmitter.event;
   /** Fires with the document version whenever the webview has applied an update (tests and the benchmark). */
@@ -73,12 +79,13 @@ export class HatenaPreview implements vscode.Disposable {
     document: vscode.TextDocument,
     locked: boolean,
     private readonly extensionUri: vscode.Uri,
-    private readonly renderers: PreviewRenderers,
+    renderers: PreviewRenderers,
     initialLine?: number,
   ) {
     this.document = document;
     this.lockedToDocument = locked;
     this.settings = readPreviewSettings(document.uri);
+    this.incremental = renderers.createIncremental();
     this.pendingScrollLine = initialLine ?? topVisibleLine(document);
     this.updates = new UpdateStream(
       () => this.prepareUpdate(),
@@ -151,6 +158,8 @@ export class HatenaPreview implements vscode.Disposable {
     }
     const folderChanged = parentUri(document.uri).toString() !== parentUri(this.document.uri).toString();
     this.document = document;
+    // Relative image paths resolve against the post's folder: blocks of the last post are not reused.
+    this.incremental.reset();
     this.pendingScrollLine = line ?? topVisibleLine(document);
     if (folderChanged) this.updateOptions();
     this.updateTitle();
@@ -288,15 +297,24 @@ export class HatenaPreview implements vscode.Disposable {
     }
     const document = this.document;
     const budget = budgetSource(document.getText());
-    this.imagesInUse = new Set();
-    const rendered = this.renderers.renderForPreview(budget.source, this.settings.liveEmbeds, (src) => this.resolveImage(src));
-    // The sentinel closes the last block's span, so the end of the document maps to the end of the preview.
-    const body = `${rendered.html}<div class="code-line hatena-preview-end" data-line="${budget.shownLines}"></div>`;
+    const images = new Set<string>();
+    const liveEmbeds = this.settings.liveEmbeds;
+    const rendered = this.incremental.render(budget.source, liveEmbeds, (src) => this.resolveImage(src, images));
+    // Blocks kept from the last render still show their images.
+    if (rendered.kind === 'full') this.imagesInUse = images;
+    else for (const image of images) this.imagesInUse.add(image);
+    // The sentinel closes the last block's span, so the end of the document maps to the end of the preview. Built
+    // only if posted whole or diffed: a block update touches no string of the whole post.
+    let built: string | undefined;
+    const html = () => (built ??= renderEntryArticle({
+      html: `${rendered.html}<div class="code-line hatena-preview-end" data-line="${budget.shownLines}"></div>`,
+      frontMatter: rendered.frontMatter,
+    }));
     const notice: PreviewNotice = budget.truncated
       ? {
           kind: 'truncated',
           text: vscode.l10n.t(
-            'Large document ({0}): the preview shows its first {1} (lines 1–{2}) so that typing stays fast.',
+            'Very large document ({0}): the preview shows its first {1} (lines 1–{2}).',
             formatBytes(budget.totalBytes),
             formatBytes(budget.shownBytes),
             budget.shownLines,
@@ -305,17 +323,33 @@ export class HatenaPreview implements vscode.Disposable {
       : { kind: 'none' };
     const scrollToLine = this.pendingScrollLine;
     this.pendingScrollLine = undefined;
-    const html = renderEntryArticle({ html: body, frontMatter: rendered.frontMatter });
     const uri = document.uri.toString();
     const version = document.version;
+    const blocks = this.blockPatch(rendered, uri, liveEmbeds, budget.shownLines);
+    this.lastPrepared = { html, uri, liveEmbeds, shownLines: budget.shownLines };
     return {
       html,
+      ...(blocks ? { blocks } : {}),
       post: (seq, update) =>
         this.post({ type: 'update', uri, seq, version, body: update, notice, scrollToLine, locked: this.lockedToDocument, style: this.settings.style }),
     };
   }
 
-  private resolveImage(src: string): string | undefined {
+  /**
+   * The incremental renderer's change as a block patch of the update prepared last: the same document and flavour
+   * (the entry header is the same: the renderer re-renders in full whenever the front matter changes), and the end
+   * sentinel moved by the same lines as the blocks.
+   */
+  private blockPatch(rendered: IncrementalResult, uri: string, liveEmbeds: boolean, shownLines: number): { base: () => string; patch: BlockPatch } | undefined {
+    const last = this.lastPrepared;
+    const change = rendered.change;
+    if (!change?.blocks || !last || last.uri !== uri || last.liveEmbeds !== liveEmbeds) return undefined;
+    if (last.shownLines + change.lineDelta !== shownLines) return undefined;
+    const patch: BlockPatch = { ...change.blocks, footnoteList: rendered.footnoteList, insert: change.insert, lineDelta: change.lineDelta };
+    return { base: last.html, patch };
+  }
+
+  private resolveImage(src: string, images: Set<string>): string | undefined {
     let path: string;
     try {
       path = decodeURIComponent(src.replace(/[?#].*$/, ''));
@@ -329,7 +363,7 @@ export class HatenaPreview implements vscode.Disposable {
     if (!base) return undefined;
     const target = vscode.Uri.joinPath(base, path);
     const key = target.toString();
-    this.imagesInUse.add(key);
+    images.add(key);
     const version = this.imageVersions.get(key);
     const webviewUri = this.panel.webview.asWebviewUri(target);
     return (version === undefined ? webviewUri : webviewUri.with({ query: `hatena-version=${version}` })).toString();
@@ -342,6 +376,8 @@ export class HatenaPreview implements vscode.Disposable {
       const key = uri.toString();
       if (!this.imagesInUse.has(key)) return;
       this.imageVersions.set(key, (this.imageVersions.get(key) ?? 0) + 1);
+      // Its URL carries the version: the blocks showing it are rendered again.
+      this.incremental.reset();
       // As a change of the text: paced like typing (a folder of screenshots saved at once is one render).
       this.updates.changed();
     };
@@ -453,6 +489,7 @@ export class HatenaPreview implements vscode.Disposable {
   }
 
   private updateOptions(): void {
+    this.incremental?.reset();
     const { workspace, postFolder } = this.allowedFolders();
     const roots = [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist'), ...workspace];
     if (postFolder) roots.push(postFolder);

@@ -1,5 +1,5 @@
 // The renderers the preview features share: created lazily (activation stays cheap), one per output flavour.
-import { createHatenaRenderer, type HatenaRenderer, type RenderedEntry } from '../hatena';
+import { createHatenaRenderer, IncrementalRenderer, type HatenaRenderer, type IncrementalResult, type RenderedEntry } from '../hatena';
 import { localImagesPlugin, type ImageSourceResolver } from './localImages';
 
 export class PreviewRenderers {
@@ -12,6 +12,31 @@ export class PreviewRenderers {
    * cards unless live embeds are allowed.
    */
   renderForPreview(source: string, liveEmbeds: boolean, resolveImage: ImageSourceResolver): RenderedEntry {
+    return this.withResolver(resolveImage, () => this.previewRenderer(liveEmbeds).render(source));
+  }
+
+  /**
+   * The same HTML as renderForPreview, re-rendering only the blocks an edit touched since the last call of this
+   * preview (one per panel: its state is the last text that panel showed). `resolveImage` is called only for the
+   * blocks rendered again: the others keep the URLs they had (reset() when those may be stale).
+   */
+  createIncremental(): PreviewIncremental {
+    const incremental = new Map<boolean, IncrementalRenderer>();
+    return {
+      render: (source, liveEmbeds, resolveImage) => {
+        let renderer = incremental.get(liveEmbeds);
+        if (!renderer) {
+          renderer = new IncrementalRenderer(this.previewRenderer(liveEmbeds));
+          incremental.set(liveEmbeds, renderer);
+        }
+        const chosen = renderer;
+        return this.withResolver(resolveImage, () => chosen.render(source));
+      },
+      reset: () => incremental.forEach((renderer) => renderer.reset()),
+    };
+  }
+
+  private previewRenderer(liveEmbeds: boolean): HatenaRenderer {
     const embeds = liveEmbeds ? 'iframe' : 'card';
     let renderer = this.preview.get(embeds);
     if (!renderer) {
@@ -19,9 +44,13 @@ export class PreviewRenderers {
       renderer.md.use(localImagesPlugin, () => this.resolver);
       this.preview.set(embeds, renderer);
     }
+    return renderer;
+  }
+
+  private withResolver<T>(resolveImage: ImageSourceResolver, render: () => T): T {
     this.resolver = resolveImage;
     try {
-      return renderer.render(source);
+      return render();
     } finally {
       this.resolver = undefined;
     }
@@ -35,4 +64,11 @@ export class PreviewRenderers {
     this.published ??= createHatenaRenderer({ embeds: 'iframe', moreDivider: false });
     return this.published.render(source);
   }
+}
+
+/** One preview's incremental renders (see PreviewRenderers.createIncremental). */
+export interface PreviewIncremental {
+  render(source: string, liveEmbeds: boolean, resolveImage: ImageSourceResolver): IncrementalResult;
+  /** The next render is full: image URLs (versions, the post's folder) may have changed. */
+  reset(): void;
 }

@@ -1,13 +1,20 @@
 // What the host sends the preview webview, and when: the render scheduler, the numbering of updates, the HTML the
 // page holds (the base of the next patch) and what the page's answers mean for both. Pure (timers injected), so the
 // protocol is unit-tested against a model of the page without VS Code.
-import { diffHtml, isWorthPatching } from '../shared/htmlPatch';
+import { diffHtml, isWorthPatching, type BlockPatch } from '../shared/htmlPatch';
 import type { ApplyProblem, UpdateBody } from '../shared/protocol';
 import { RenderScheduler, realTimers, type SchedulerTimers } from './renderScheduler';
 
 /** A render of the current text, ready to be posted. */
 export interface PreparedUpdate {
-  html: string;
+  /** The whole HTML, or what builds it: called only when it is posted whole or diffed (once; it may be kept). */
+  html: string | (() => string);
+  /**
+   * The top-level blocks replaced since the update whose `html` is `base`, when the renderer knows them (an
+   * incremental render: no string of the whole post is built, diffed or sent). Used only when `base` is what was
+   * posted last.
+   */
+  blocks?: { base: PreparedUpdate['html']; patch: BlockPatch };
   /** Posts update `seq` with `body`; false when nothing could be posted (the panel is gone). */
   post(seq: number, body: UpdateBody): boolean;
 }
@@ -16,7 +23,7 @@ export class UpdateStream {
   private readonly scheduler: RenderScheduler;
   private seq = 0;
   /** The last update posted, which the page holds once it has applied it: the base of the next patch. */
-  private sent: { seq: number; html: string } | undefined;
+  private sent: { seq: number; html: PreparedUpdate['html']; stringBase: boolean } | undefined;
   /** The newest update posted with the whole HTML (0: none yet). */
   private lastWholeSeq = 0;
 
@@ -77,13 +84,24 @@ export class UpdateStream {
   private renderAndPost(prepare: () => PreparedUpdate | undefined): number | undefined {
     const prepared = prepare();
     if (!prepared) return undefined;
-    const { html } = prepared;
     const seq = ++this.seq;
     const base = this.sent;
-    const patch = base ? diffHtml(base.html, html) : undefined;
-    const body: UpdateBody = base && patch && isWorthPatching(patch, html.length) ? { kind: 'patch', baseSeq: base.seq, patch } : { kind: 'full', html };
+    const blocks = prepared.blocks;
+    let body: UpdateBody;
+    if (base && blocks && blocks.base === base.html) {
+      body = { kind: 'blocks', baseSeq: base.seq, patch: blocks.patch };
+    } else {
+      const html = whole(prepared.html);
+      // After a block update the page holds no HTML string to patch.
+      const patch = base?.stringBase ? diffHtml(whole(base.html), html) : undefined;
+      body = base && patch && isWorthPatching(patch, html.length) ? { kind: 'patch', baseSeq: base.seq, patch } : { kind: 'full', html };
+    }
     if (body.kind === 'full') this.lastWholeSeq = seq;
-    this.sent = { seq, html };
+    this.sent = { seq, html: prepared.html, stringBase: body.kind !== 'blocks' };
     return prepared.post(seq, body) ? seq : undefined;
   }
+}
+
+function whole(html: PreparedUpdate['html']): string {
+  return typeof html === 'string' ? html : html();
 }

@@ -11,6 +11,29 @@ export interface HtmlPatch {
   insert: string;
 }
 
+/**
+ * Whole top-level blocks of the entry body replaced, as the incremental renderer re-rendered them: the page parses
+ * only `insert` and replaces only the live elements from the one stamped `fromLine` up to the one stamped `toLine`,
+ * then moves every stamp after them by `lineDelta`. Neither side touches the rest of the post's HTML (at 5 MB, even
+ * copying that string costs more than the keystroke).
+ */
+export interface BlockPatch extends BlockRange {
+  insert: string;
+  /** Lines the edit inserted (> 0) or removed (< 0) above the kept blocks. */
+  lineDelta: number;
+}
+
+/** Which top-level elements of the entry body a block patch replaces (source lines as the page holds them). */
+export interface BlockRange {
+  /** data-line of the first element replaced. */
+  fromLine: number;
+  /** data-line of the first element kept after them; null: up to the end of the blocks (the footnote list, or the
+   *  end sentinel, is kept). */
+  toLine: number | null;
+  /** The body ends with the footnote list (a `div.footnote` before the end sentinel). */
+  footnoteList: boolean;
+}
+
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }

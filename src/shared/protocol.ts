@@ -1,4 +1,4 @@
-import type { HtmlPatch } from './htmlPatch';
+import type { BlockPatch, HtmlPatch } from './htmlPatch';
 
 // Messages between the extension host and the preview webview. Both sides `import type` this file, so it must
 // stay declarations only (no runtime code): the webview bundle and the host bundle never share an object.
@@ -12,8 +12,15 @@ export type PreviewNotice =
   | { kind: 'behind'; text: string }
   | { kind: 'none' };
 
-/** The whole article (entry header + body, with data-line source positions), or the change to the last one. */
-export type UpdateBody = { kind: 'full'; html: string } | { kind: 'patch'; baseSeq: number; patch: HtmlPatch };
+/**
+ * The whole article (entry header + body, with data-line source positions), or the change to the last one: a string
+ * patch of its HTML, or (after an incremental render) the top-level blocks replaced. After a `blocks` update the page
+ * holds no HTML string to patch: the next update is `blocks` again or `full`.
+ */
+export type UpdateBody =
+  | { kind: 'full'; html: string }
+  | { kind: 'patch'; baseSeq: number; patch: HtmlPatch }
+  | { kind: 'blocks'; baseSeq: number; patch: BlockPatch };
 
 /**
  * Why the webview did not apply an update. Either way it holds no base the host's later patches could apply to.

@@ -2,11 +2,12 @@
 // marks the cursor line, turns unloadable images into placeholders and hands links to the host.
 import type { ApplyProblem, FromWebview, PreviewNotice, PreviewState, PreviewStyle, ToWebview } from '../shared/protocol';
 import { PREVIEW_NOTICE_ID, PREVIEW_ROOT_ID, lookClass } from '../shared/elementIds';
-import { applyHtmlPatch } from '../shared/htmlPatch';
+import { applyHtmlPatch, type BlockPatch } from '../shared/htmlPatch';
+import { blockRangeIn, type ChildFacts } from './blockPatch';
 import { DEFAULT_PLACEHOLDER_STRINGS, placeholderDataUrl, placeholderLabel, type ImageFacts, type PlaceholderStrings } from './imagePlaceholder';
 import { isUnsafeAttribute, neutralize } from './sanitize';
 import { lineForOffset, markerExtent, normalizeBlocks, offsetForLine, type Extent, type LineBlock } from './scrollMath';
-import { applyRender, rekeyBlock } from './sameContent';
+import { applyRender, reconcileRange, rekeyBlock, shiftLinesFrom } from './sameContent';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -39,9 +40,9 @@ const saved = vscode.getState();
 let state: PreviewState = saved ?? { uri: '', locked: false, line: 0 };
 let currentUri: string | undefined;
 let lastVersion = -1;
-/** The last applied render: the base the host's next patch applies to. */
+/** The last applied render: the base the host's next patch applies to (no HTML string after a block update). */
 let lastSeq = -1;
-let lastHtml = '';
+let lastHtml: string | undefined = '';
 let cursorLine: number | undefined;
 /** The line at the top when an update failed and emptied the page: shown again by the next render. */
 let lineBeforeFailure: number | undefined;
@@ -367,9 +368,12 @@ function apply(update: Update): void {
     acknowledge(update.seq, 0);
     return;
   }
-  const next = update.body.kind === 'full'
-    ? update.body.html
-    : update.body.baseSeq === lastSeq ? applyHtmlPatch(lastHtml, update.body.patch) : undefined;
+  const body = update.body;
+  // A block update needs only the tree it was made against; a string patch, the string.
+  const next = body.kind === 'full' ? body.html
+    : body.baseSeq !== lastSeq ? undefined
+    : body.kind === 'blocks' ? null
+    : lastHtml === undefined ? undefined : applyHtmlPatch(lastHtml, body.patch);
   if (next === undefined) {
     // Not the base the host diffed against (the webview reloaded or recovered, a message was lost): ask for the
     // whole page.
@@ -379,6 +383,13 @@ function apply(update: Update): void {
   try {
     render(update, next);
   } catch (error) {
+    if (error instanceof BlockMismatch) {
+      // Nothing changed, but the page holds no base the host's later block updates could apply to.
+      lastSeq = -1;
+      lastHtml = undefined;
+      acknowledge(update.seq, 0, { kind: 'resync' });
+      return;
+    }
     // Whatever threw (a DOM the post managed to confuse, a bug), the preview must not freeze on a half-applied page
     // with its state advanced: start from an empty page, and the host sends the whole HTML (or says what failed).
     recover(update, error);
@@ -387,7 +398,8 @@ function apply(update: Update): void {
   acknowledge(update.seq, performance.now() - started);
 }
 
-function render(update: Update, next: string): void {
+/** `next`: the whole HTML, or null for a block update. */
+function render(update: Update, next: string | null): void {
   const newDocument = update.uri !== currentUri;
   // The page was emptied after a failure (which scrolled it to the top): back to the line shown before.
   const restoring = !newDocument && lineBeforeFailure !== undefined;
@@ -395,30 +407,23 @@ function render(update: Update, next: string): void {
   if (newDocument) nextAnchor = update.scrollToLine ?? (state.uri === update.uri ? state.line : 0);
   else if (update.scrollToLine !== undefined) nextAnchor = update.scrollToLine;
 
-  // A <template> parses inertly: nothing loads or runs until morphdom moves nodes into the page, and by then the
-  // post's scripts and handlers are gone.
-  let tree: HTMLElement;
-  let anchorBefore: ReturnType<typeof topBlock>;
-  try {
-    parser.innerHTML = `<main>${next}</main>`;
-    tree = parser.content.firstElementChild as HTMLElement;
-    neutralize(tree);
-    if (failedSources.size > 0) {
-      for (const img of tree.querySelectorAll('img')) {
-        const failedUrl = failedSources.get(sourcesOf(img));
-        if (failedUrl !== undefined) toPlaceholder(img, failedUrl);
-      }
+  // Keep what the reader sees in place: the block at the top of the viewport stays where it is.
+  const anchorBefore = newDocument || restoring || update.scrollToLine !== undefined ? undefined : topBlock();
+  // A block patch re-parses only its blocks (a keystroke in a 5 MB post); anything else, the whole HTML.
+  if (next === null) {
+    // The page does not hold the blocks the host names: it holds no base of the host's, and asks for the whole HTML.
+    if (newDocument || restoring || update.body.kind !== 'blocks' || !applyBlockPatch(update.body.patch)) throw new BlockMismatch();
+  } else {
+    try {
+      applyRender(root, parseInert(next), ENTRY_BODY, ENTRY_HEADER);
+    } finally {
+      parser.innerHTML = '';
     }
-    // Keep what the reader sees in place: the block at the top of the viewport stays where it is.
-    anchorBefore = newDocument || restoring || update.scrollToLine !== undefined ? undefined : topBlock();
-    applyRender(root, tree, ENTRY_BODY, ENTRY_HEADER);
-  } finally {
-    parser.innerHTML = '';
   }
   // The page shows `next` now: it is the base of the next patch.
   lineBeforeFailure = undefined;
   lastSeq = update.seq;
-  lastHtml = next;
+  lastHtml = next ?? undefined;
   lastVersion = update.version;
   if (newDocument) {
     currentUri = update.uri;
@@ -442,6 +447,58 @@ function render(update: Update, next: string): void {
   }
   vscode.setState(state);
 }
+
+/**
+ * A <template> parses inertly: nothing loads or runs until morphdom moves nodes into the page, and by then the
+ * post's scripts and handlers are gone. Images that failed before are placeholders at once. The caller empties the
+ * parser once it has moved what it needs.
+ */
+function parseInert(html: string): HTMLElement {
+  parser.innerHTML = `<main>${html}</main>`;
+  const tree = parser.content.firstElementChild as HTMLElement;
+  neutralize(tree);
+  if (failedSources.size > 0) {
+    for (const img of tree.querySelectorAll('img')) {
+      const failedUrl = failedSources.get(sourcesOf(img));
+      if (failedUrl !== undefined) toPlaceholder(img, failedUrl);
+    }
+  }
+  return tree;
+}
+
+function childFacts(el: Element): ChildFacts {
+  const line = el.getAttribute('data-line');
+  const kind = el.classList.contains('hatena-preview-end') ? 'end' : el.localName === 'div' && el.classList.contains('footnote') ? 'footnotes' : 'block';
+  return { line: line === null ? undefined : Number(line), kind };
+}
+
+/**
+ * Applies a patch of whole top-level blocks to the live body: only `insert` is parsed, only the live nodes between
+ * the two stamps are compared and replaced, and the stamps after them move by the lines the edit added. False when
+ * the page does not hold those blocks as the host describes them (nothing has changed then).
+ */
+function applyBlockPatch(patch: BlockPatch): boolean {
+  const container = root.querySelector(ENTRY_BODY);
+  if (!container) return false;
+  const children = container.children;
+  const at = blockRangeIn(children.length, (i) => childFacts(children[i]), patch);
+  if (!at) return false;
+  const first = children[at.from];
+  const after = children[at.to];
+  const live: ChildNode[] = [];
+  for (let node: ChildNode | null = first; node && node !== after; node = node.nextSibling) live.push(node);
+  try {
+    const tree = parseInert(patch.insert);
+    reconcileRange(container, live, Array.from(tree.childNodes), after);
+  } finally {
+    parser.innerHTML = '';
+  }
+  shiftLinesFrom(after, patch.lineDelta);
+  return true;
+}
+
+/** A block update the page cannot place (checked before anything changes). */
+class BlockMismatch extends Error {}
 
 /**
  * After a failure: no base for patches any more, an empty page. Still the same document, though: the cursor line

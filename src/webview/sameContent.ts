@@ -91,7 +91,14 @@ function liveKey(node: Node): NodeKey {
  * Keys of the new render are computed only for the blocks that need them.
  */
 function reconcileBody(container: Element, next: Node[]): void {
-  const live = Array.from(container.childNodes);
+  reconcileRange(container, Array.from(container.childNodes), next, null);
+}
+
+/**
+ * The list diff of reconcileBody over a run of the body's nodes only: `live` (consecutive children of `container`,
+ * ending before `after`) becomes `next`. A block patch re-parses only its blocks, and only they are compared.
+ */
+export function reconcileRange(container: Element, live: ChildNode[], next: Node[], after: Node | null): void {
   const m = live.length;
   const n = next.length;
   const nextKeys: (NodeKey | undefined)[] = new Array(n);
@@ -113,7 +120,7 @@ function reconcileBody(container: Element, next: Node[]): void {
   let suffix = 0;
   while (suffix < m - prefix && suffix < n - prefix && keep(live[m - 1 - suffix], n - 1 - suffix)) suffix++;
 
-  const anchor = suffix > 0 ? live[m - suffix] : null;
+  const anchor = suffix > 0 ? live[m - suffix] : after;
   const oldMiddle = live.slice(prefix, m - suffix);
   const newMiddle = next.slice(prefix, n - suffix);
   const paired = Math.min(oldMiddle.length, newMiddle.length);
@@ -179,5 +186,23 @@ export function copyLines(from: Element, to: Element): void {
   for (let i = 0; i < n; i++) {
     const value = toLines[i].getAttribute('data-line')!;
     if (fromLines[i].getAttribute('data-line') !== value) fromLines[i].setAttribute('data-line', value);
+  }
+}
+
+/**
+ * Lines were inserted or removed above `first`: it and every element after it (its descendants included) show
+ * their stamps moved by `delta`, as the host's patch moved them in the HTML. Their remembered keys held the old
+ * stamps, so they are forgotten (computed again if ever needed).
+ */
+export function shiftLinesFrom(first: Element | null, delta: number): void {
+  if (delta === 0) return;
+  const shift = (el: Element) => {
+    const line = el.getAttribute('data-line');
+    if (line !== null) el.setAttribute('data-line', String(Number(line) + delta));
+  };
+  for (let el = first; el; el = el.nextElementSibling) {
+    liveKeys.delete(el);
+    shift(el);
+    if (el.firstElementChild) for (const inner of el.querySelectorAll('[data-line]')) shift(inner);
   }
 }

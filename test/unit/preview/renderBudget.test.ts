@@ -12,13 +12,20 @@ describe('preview render budget', () => {
 
   it('cuts a huge document at a line end under the cap', () => {
     const line = 'あいうえお かきくけこ\n';
-    const text = line.repeat(Math.ceil((MAX_PREVIEW_CHARS * 5) / line.length));
-    const b = budgetSource(text);
+    const cap = 50_000;
+    const text = line.repeat(Math.ceil((cap * 5) / line.length));
+    const b = budgetSource(text, cap);
     assert.equal(b.truncated, true);
-    assert.ok(b.source.length <= MAX_PREVIEW_CHARS);
+    assert.ok(b.source.length <= cap);
     assert.ok(b.source.endsWith('\n'));
     assert.equal(b.shownLines, b.source.length / line.length);
     assert.equal(b.totalChars, text.length);
+  });
+
+  it('previews a 5 MB post whole', () => {
+    assert.ok(MAX_PREVIEW_CHARS >= 5 * 1024 * 1024 * 3, 'even 5 MB of one-byte characters three times over');
+    const text = 'a line of a long report\n'.repeat(Math.ceil((5 * 1024 * 1024) / 24));
+    assert.equal(budgetSource(text).truncated, false);
   });
 
   it('cuts one enormous line inside it, never between a surrogate pair', () => {
@@ -38,8 +45,8 @@ describe('preview render budget', () => {
     assert.equal(formatBytes(500_000), '488 KB');
     assert.equal(formatBytes(900), '900 B');
     const line = 'あいうえお かきくけこ\n';
-    const b = budgetSource(line.repeat(Math.ceil((MAX_PREVIEW_CHARS * 2) / line.length)));
-    assert.equal(b.totalBytes, Buffer.byteLength(line) * Math.ceil((MAX_PREVIEW_CHARS * 2) / line.length));
+    const b = budgetSource(line.repeat(Math.ceil((50_000 * 2) / line.length)), 50_000);
+    assert.equal(b.totalBytes, Buffer.byteLength(line) * Math.ceil((50_000 * 2) / line.length));
     assert.equal(b.shownBytes, Buffer.byteLength(b.source));
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyHtmlPatch } from '../../../src/shared/htmlPatch';
+import { applyBlockPatchToHtml } from '../blockPatchModel';
 import type { ApplyProblem, UpdateBody } from '../../../src/shared/protocol';
 import { ACK_TIMEOUT_MS } from '../../../src/preview/renderScheduler';
 import { UpdateStream } from '../../../src/preview/updateStream';
@@ -19,7 +20,8 @@ interface Sent {
 /** The webview, reduced to its protocol. */
 class ModelPage {
   lastSeq = -1;
-  lastHtml = '';
+  /** undefined after a block update: the page holds its tree, not a string. */
+  lastHtml: string | undefined = '';
   /** What the page shows. */
   shown = '';
   /** The next update that is not stale throws while being applied. */
@@ -34,9 +36,11 @@ class ModelPage {
     this.received.push(update);
     this.onReceive(update);
     if (update.seq <= this.lastSeq) return { seq: update.seq };
-    const next = update.body.kind === 'full'
-      ? update.body.html
-      : update.body.baseSeq === this.lastSeq ? applyHtmlPatch(this.lastHtml, update.body.patch) : undefined;
+    const body = update.body;
+    const next = body.kind === 'full' ? body.html
+      : body.baseSeq !== this.lastSeq ? undefined
+      : body.kind === 'blocks' ? applyBlockPatchToHtml(this.shown, body.patch)
+      : this.lastHtml === undefined ? undefined : applyHtmlPatch(this.lastHtml, body.patch);
     if (next === undefined) {
       this.misfits.push(update.seq);
       return { seq: update.seq, problem: { kind: 'resync' } };
@@ -49,7 +53,7 @@ class ModelPage {
       return { seq: update.seq, problem: { kind: 'failed', full: update.body.kind === 'full', error: 'Error: boom' } };
     }
     this.lastSeq = update.seq;
-    this.lastHtml = next;
+    this.lastHtml = body.kind === 'blocks' ? undefined : next;
     this.shown = next;
     return { seq: update.seq };
   }
@@ -151,6 +155,45 @@ function patchesAgainstDroppedBases(log: ReturnType<typeof setup>['log']): numbe
 }
 
 describe('preview update stream (the host side of the protocol)', () => {
+  it("posts the renderer's block change when it is against what was posted last; after it, never a string patch", () => {
+    const timers = new FakeTimers();
+    const page = new ModelPage();
+    const article = (text: string) => `<article><p data-line="0">a</p><p data-line="1">${text}</p><p data-line="2">b</p>${'<p>c</p>'.repeat(40)}</article>`;
+    const texts = ['v1', 'v2', 'v3', 'v4'];
+    let n = 0;
+    let previous: (() => string) | undefined;
+    const built: string[] = [];
+    const posted: UpdateBody[] = [];
+    const stream = new UpdateStream(() => {
+      const text = texts[n];
+      const html = () => (built.push(text), article(text));
+      // The second and fourth renders know their blocks (the fourth against a stale base: another panel's); the third
+      // does not, and must go whole, the page holding no string after a block update.
+      const base = n === 1 ? previous! : () => 'stale';
+      const blocks = n === 1 || n === 3 ? { base, patch: { fromLine: 1, toLine: 2, footnoteList: false, insert: `<p data-line="1">${text}</p>`, lineDelta: 0 } } : undefined;
+      previous = html;
+      n++;
+      return {
+        html,
+        ...(blocks ? { blocks } : {}),
+        post: (seq, body) => {
+          posted.push(body);
+          const answer = page.receive({ seq, body });
+          timers.setTimeout(() => stream.answered(answer.seq, answer.problem), 0);
+          return true;
+        },
+      };
+    }, () => undefined, timers);
+    for (let i = 0; i < texts.length; i++) {
+      if (i === 0) stream.renderNow(true);
+      else stream.changed();
+      timers.advance(0);
+    }
+    assert.deepEqual(posted.map((b) => b.kind), ['full', 'blocks', 'full', 'patch']);
+    assert.ok(!built.includes('v2'), 'the block update built no string');
+    assert.equal(page.shown, article('v4'));
+  });
+
   it('sends the first render whole and later edits as patches against what the page holds', () => {
     const t = setup();
     t.stream.renderNow(true);
