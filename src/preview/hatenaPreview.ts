@@ -187,7 +187,7 @@ export class HatenaPreview implements vscode.Disposable {
   }
 
   /** What the webview shows right now (diagnostics for tests and the benchmark). */
-  snapshot(): Promise<Snapshot> {
+  snapshot(timeoutMs = SNAPSHOT_TIMEOUT_MS): Promise<Snapshot> {
     if (this.disposed) return Promise.reject(new Error('the preview was closed'));
     if (!this.panel.visible) return Promise.reject(new Error('the preview is hidden'));
     const id = ++this.snapshotId;
@@ -196,7 +196,7 @@ export class HatenaPreview implements vscode.Disposable {
       const timer = setTimeout(() => {
         this.snapshots.delete(id);
         reject(new Error('the webview did not answer'));
-      }, SNAPSHOT_TIMEOUT_MS);
+      }, timeoutMs);
       this.snapshots.set(id, {
         resolve: (s) => {
           clearTimeout(timer);

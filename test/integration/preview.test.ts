@@ -360,7 +360,7 @@ describe('integration: preview', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('keeps a 5 MB document responsive: shows the beginning and says so', async function () {
+  it('previews a 5 MB document whole, without a notice, and an edit at the top still shows', async function () {
     this.timeout(180_000); // opening 5 MB is VS Code's own work and slow on a busy machine
     const line = 'セッションのメモ: Lambda と API Gateway と DynamoDB の構成について、設計の考え方を聞きました。\n\n';
     let t0 = Date.now();
@@ -372,15 +372,18 @@ describe('integration: preview', function () {
     const preview = await openPreview();
     await preview.whenApplied();
     console.log(`      5 MB: first render ${preview.lastRenderMs.toFixed(0)} ms on the host, shown after ${Date.now() - t} ms`);
-    const snap = await preview.snapshot();
-    assert.match(snap.notice, /Large document/);
-    assert.doesNotMatch(snap.html, /TAIL-MARKER/);
+    // Reading 12 MB of DOM back is slow in itself on a busy machine: the snapshot may take its time.
+    const snap = await preview.snapshot(60_000);
+    assert.equal(snap.notice, '');
+    assert.match(snap.html, /TAIL-MARKER/, 'the end of the document is in the preview');
     // Typing goes on: an edit at the top shows up in the preview.
     t = Date.now();
     await editor.edit((b) => b.insert(new vscode.Position(0, 2), '新しい'));
     await preview.whenApplied(document.version);
     console.log(`      5 MB: an edit rendered in ${preview.lastRenderMs.toFixed(0)} ms on the host, shown after ${Date.now() - t} ms`);
-    assert.match((await preview.snapshot()).html, /新しい大きな文書/);
+    const after = (await preview.snapshot(60_000)).html;
+    assert.match(after, /新しい大きな文書/);
+    assert.match(after, /TAIL-MARKER/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
