@@ -306,7 +306,9 @@ describe('e2e: live preview', function () {
     const { page, workspacePath } = workbench;
     await textEditor(page).click(); // focus back in the workbench, not in the webview
     await quickOpen(page, 'preview.md'); // untouched by the tests above: header, TOC, image, card, table, code
-    await waitInFrame(frame, `document.querySelector('h1.entry-title')?.textContent === 'プレビューのテスト'`);
+    // Found again rather than polled in the old frame: on a busy machine the workbench may have re-created the
+    // webview's frame while it followed the editors of the tests above, and a detached frame never answers.
+    frame = await findWebviewFrame(page, (doc) => doc.querySelector('h1.entry-title')?.textContent === 'プレビューのテスト', 60_000);
     const settings = (values: Record<string, unknown>) => {
       fs.mkdirSync(path.join(workspacePath, '.vscode'), { recursive: true });
       fs.writeFileSync(path.join(workspacePath, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': 'Default Dark Modern', ...values }));
